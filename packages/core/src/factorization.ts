@@ -1,0 +1,81 @@
+import { EccoError } from './errors.js';
+import type { Token } from './token.js';
+import type { TokenizerFamily } from './tokenizer-conventions.js';
+
+/** Neuron loadings of every factor: k rows over the neurons of `layers` concatenated in order. */
+export interface NeuronLoadings {
+  layers: number[];
+  neuronsPerLayer: number;
+  /** One row per factor, length layers.length × neuronsPerLayer. */
+  values: Float32Array[];
+}
+
+/** Where a factorization came from and how it was made. */
+export interface FactorizationSource {
+  /** Model id or path. */
+  model?: string;
+  /** What produced it: 'explainable-ecco', 'ecco', … */
+  tool?: string;
+  /** Free-text description carried by ecco files (`source`). */
+  description?: string;
+  nComponents?: number;
+  /** Half-open range over model layer indices, as ecco's run_nmf. */
+  fromLayer?: number;
+  toLayer?: number;
+  [key: string]: unknown;
+}
+
+/**
+ * NMF factors of one sequence's FFN activations, aligned to its tokens:
+ * `factors[i][p]` is how strongly factor i is present at token p.
+ */
+export interface Factorization {
+  tokens: Token[];
+  /** k × positions. */
+  factors: number[][];
+  tokenizerFamily?: TokenizerFamily;
+  /** Model layer indices the factorization covered, numeric order. */
+  layers?: number[];
+  loadings?: NeuronLoadings;
+  /** k × layers.length: the fraction of each factor's loading mass in each layer (rows sum to 1). */
+  layerShare?: number[][];
+  /** ‖X − WH‖_F of the fit, when known. */
+  reconstructionError?: number;
+  source?: FactorizationSource;
+}
+
+/** Throws `INVALID_FACTORIZATION` (or `EMPTY_FACTORIZATION`) unless the data is usable. */
+export function validateFactorization(f: Factorization): void {
+  const fail = (why: string, details?: Record<string, unknown>): never => {
+    throw new EccoError('INVALID_FACTORIZATION', `Invalid factorization: ${why}.`, {
+      hint: 'Each factor needs one finite value per token.',
+      details,
+    });
+  };
+  if (!f || typeof f !== 'object') fail('not an object');
+  if (!Array.isArray(f.tokens)) fail('tokens must be an array');
+  if (!Array.isArray(f.factors)) fail('factors must be an array');
+  if (f.tokens.length === 0 || f.factors.length === 0) {
+    throw new EccoError('EMPTY_FACTORIZATION', 'The factorization has no tokens or no factors.', {
+      hint: 'Run NMF on a non-empty text first (nComponents ≥ 1).',
+    });
+  }
+  const n = f.tokens.length;
+  f.factors.forEach((row, i) => {
+    if (!Array.isArray(row) && !ArrayBuffer.isView(row)) fail(`factor ${i} is not an array`);
+    if (row.length !== n) {
+      fail(`factor ${i} has ${row.length} values but there are ${n} tokens`, {
+        factor: i,
+        values: row.length,
+        tokens: n,
+      });
+    }
+    for (let p = 0; p < row.length; p++) {
+      if (!Number.isFinite(row[p]))
+        fail(`factor ${i} has a non-finite value at position ${p}`, { factor: i, position: p });
+    }
+  });
+  if (f.layerShare && f.layerShare.length !== f.factors.length) {
+    fail(`layerShare has ${f.layerShare.length} rows for ${f.factors.length} factors`);
+  }
+}
