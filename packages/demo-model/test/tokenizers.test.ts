@@ -1,0 +1,45 @@
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadManifest, modelDir, REFERENCE_MODELS } from './reference-data.js';
+
+beforeAll(() => {
+  // Offline: a tokenizer that tried to reach the Hub would fail here instead of passing by luck.
+  env.allowRemoteModels = false;
+  env.localModelPath = '';
+});
+
+describe.each(REFERENCE_MODELS)('%s tokenizer', (model) => {
+  const manifest = loadManifest(model);
+  const uncased = manifest.modelType === 'bert' || manifest.modelType === 'distilbert';
+
+  it.each(manifest.texts.map((t) => [t.name, t] as const))(
+    'reproduces the reference token ids and pieces for %s',
+    async (_name, reference) => {
+      const tokenizer = await AutoTokenizer.from_pretrained(modelDir(manifest));
+      const ids = tokenizer.encode(reference.text);
+      expect(ids).toEqual(reference.tokenIds);
+      expect(tokenizer.tokenize(reference.text, { add_special_tokens: true })).toEqual(
+        reference.tokens,
+      );
+    },
+  );
+
+  it.each(manifest.texts.map((t) => [t.name, t] as const))(
+    'round-trips %s through encode → decode',
+    async (_name, reference) => {
+      const tokenizer = await AutoTokenizer.from_pretrained(modelDir(manifest));
+      const decoded = tokenizer.decode(tokenizer.encode(reference.text), {
+        skip_special_tokens: true,
+      });
+      if (uncased) {
+        // Uncased WordPiece keeps no case and no spacing (pieces are rejoined with spaces), so
+        // what survives is the lower-cased character sequence.
+        const strip = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+        expect(strip(decoded)).toBe(strip(reference.text));
+        expect(decoded).not.toContain('[UNK]');
+      } else {
+        expect(decoded).toBe(reference.text);
+      }
+    },
+  );
+});
