@@ -1,0 +1,48 @@
+import { EccoError } from '@explainable-ecco/core';
+import { env } from '../env.js';
+import { hubFileUrl, isHubModelId, looksLikePath } from '../hub-id.js';
+import type { ModelFiles } from '../model-files.js';
+import type { ResolveOptions } from '../resolve-options.js';
+import { UrlFiles } from './url-files.js';
+
+function absolute(url: string): string {
+  const base = typeof location !== 'undefined' ? location.href : undefined;
+  return new URL(url, base).href;
+}
+
+/**
+ * Browser: a URL or path ('/models/demo', './m', 'https://…') is fetched as a model folder; a Hub
+ * id is downloaded from env.remoteHost through the Cache API.
+ */
+export async function openModelFilesWeb(
+  idOrUrl: string,
+  options: ResolveOptions = {},
+): Promise<ModelFiles> {
+  if (typeof idOrUrl !== 'string' || idOrUrl.trim() === '') {
+    throw new EccoError('INVALID_ARGUMENT', 'fromPretrained needs a model URL or Hub id.', {
+      hint: 'Pass e.g. "/models/my-model" or "Xenova/gpt2".',
+    });
+  }
+  const fetchFn = options.fetch ?? globalThis.fetch.bind(globalThis);
+  if (looksLikePath(idOrUrl) || !isHubModelId(idOrUrl)) {
+    return new UrlFiles({
+      baseUrl: absolute(idOrUrl),
+      source: idOrUrl,
+      kind: 'url',
+      fetch: fetchFn,
+      allowRemote: true,
+      onProgress: options.onProgress,
+    });
+  }
+  const revision = options.revision ?? 'main';
+  return new UrlFiles({
+    baseUrl: absolute(hubFileUrl(env.remoteHost, env.remotePathTemplate, idOrUrl, revision, '')),
+    source: revision === 'main' ? idOrUrl : `${idOrUrl}@${revision}`,
+    kind: 'hub',
+    fetch: fetchFn,
+    cacheName: env.useCache ? env.browserCacheName : undefined,
+    allowRemote: env.allowRemoteModels && !options.localFilesOnly,
+    accessToken: options.accessToken,
+    onProgress: options.onProgress,
+  });
+}
