@@ -16,9 +16,13 @@ export async function writeFileAtomic(path: string, contents: string): Promise<v
     await rename(temp, path);
   } catch (cause) {
     await rm(temp, { force: true }).catch(() => {});
-    throw new EccoError('OUTPUT_WRITE_FAILED', `Could not write ${path}: ${(cause as Error).message}.`, {
-      hint: 'Check that the --out directory is writable and the disk has room.',
-      cause,
-    });
+    throw new EccoError(
+      'OUTPUT_WRITE_FAILED',
+      `Could not write ${path}: ${(cause as Error).message}.`,
+      {
+        hint: 'Check that the --out directory is writable and the disk has room.',
+        cause,
+      },
+    );
   }
 }

@@ -69,7 +69,11 @@ function invalid(message: string, hint = 'Run ecco-explain --help for usage.'): 
 export function parseLayerRange(spec: string): { from?: number; to?: number } {
   const intOrUndefined = (s: string, what: string): number | undefined => {
     if (s.trim() === '') return undefined;
-    if (!/^\d+$/.test(s.trim())) invalid(`--layers ${what} "${s}" is not a non-negative integer.`, 'Use --layers FROM:TO, e.g. --layers 0:4.');
+    if (!/^\d+$/.test(s.trim()))
+      invalid(
+        `--layers ${what} "${s}" is not a non-negative integer.`,
+        'Use --layers FROM:TO, e.g. --layers 0:4.',
+      );
     return Number(s);
   };
   if (!spec.includes(':')) {
@@ -78,7 +82,11 @@ export function parseLayerRange(spec: string): { from?: number; to?: number } {
     return { from: single, to: single + 1 };
   }
   const [a = '', b = '', ...rest] = spec.split(':');
-  if (rest.length > 0) invalid(`--layers "${spec}" has more than one ":".`, 'Use --layers FROM:TO, e.g. --layers 0:4.');
+  if (rest.length > 0)
+    invalid(
+      `--layers "${spec}" has more than one ":".`,
+      'Use --layers FROM:TO, e.g. --layers 0:4.',
+    );
   const range: { from?: number; to?: number } = {};
   const from = intOrUndefined(a, 'start');
   const to = intOrUndefined(b, 'end');
@@ -115,17 +123,23 @@ export function parseCliOptions(argv: string[]): CliOptions {
       },
     });
   } catch (error) {
-    invalid((error as Error).message.replace(/\. To specify.*$/s, '.'));
+    invalid((error as Error).message.split('\n')[0]!);
   }
   const v = parsed.values as Record<string, string | boolean | undefined>;
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : undefined);
 
   if (parsed.positionals.length > 1) {
-    invalid(`Expected at most one TEXT argument, got ${parsed.positionals.length}.`, 'Quote the text: ecco-explain "your text here".');
+    invalid(
+      `Expected at most one TEXT argument, got ${parsed.positionals.length}.`,
+      'Quote the text: ecco-explain "your text here".',
+    );
   }
   const explainer = (str('explainer') ?? 'heuristic') as ExplainerChoice;
   if (explainer !== 'heuristic' && explainer !== 'openai') {
-    invalid(`Unknown explainer "${explainer}".`, 'Use --explainer heuristic or --explainer openai.');
+    invalid(
+      `Unknown explainer "${explainer}".`,
+      'Use --explainer heuristic or --explainer openai.',
+    );
   }
   const options: CliOptions = {
     readStdin: str('file') === '-',
@@ -141,13 +155,19 @@ export function parseCliOptions(argv: string[]): CliOptions {
   if (text !== undefined) options.text = text;
   const file = str('file');
   if (file !== undefined && file !== '-') options.file = file;
-  if ((text !== undefined ? 1 : 0) + (file !== undefined ? 1 : 0) + (str('from-ecco') ? 1 : 0) > 1) {
+  if (
+    (text !== undefined ? 1 : 0) + (file !== undefined ? 1 : 0) + (str('from-ecco') ? 1 : 0) >
+    1
+  ) {
     invalid('Give only one input: TEXT, --file or --from-ecco.');
   }
   const components = str('components');
   if (components !== undefined) {
     if (!/^\d+$/.test(components) || Number(components) < 1) {
-      invalid(`--components "${components}" must be a positive integer.`, 'For example --components 8.');
+      invalid(
+        `--components "${components}" must be a positive integer.`,
+        'For example --components 8.',
+      );
     }
     options.components = Number(components);
   }
@@ -156,7 +176,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
   const threshold = str('threshold');
   if (threshold !== undefined) {
     const x = Number(threshold);
-    if (!Number.isFinite(x) || x < 0) invalid(`--threshold "${threshold}" must be a non-negative number.`);
+    if (!Number.isFinite(x) || x < 0)
+      invalid(`--threshold "${threshold}" must be a non-negative number.`);
     options.threshold = x;
   }
   for (const [key, field] of [
@@ -177,11 +198,16 @@ export function parseCliOptions(argv: string[]): CliOptions {
     try {
       new URL(options.baseUrl);
     } catch {
-      invalid(`--base-url "${options.baseUrl}" is not a URL.`, 'For example --base-url http://localhost:11434/v1.');
+      invalid(
+        `--base-url "${options.baseUrl}" is not a URL.`,
+        'For example --base-url http://localhost:11434/v1.',
+      );
     }
   }
   if (options.fromEcco && (options.model || options.components || options.layers)) {
-    invalid('--from-ecco explains factors that ecco already computed; --model, --components and --layers do not apply.');
+    invalid(
+      '--from-ecco explains factors that ecco already computed; --model, --components and --layers do not apply.',
+    );
   }
   return options;
 }

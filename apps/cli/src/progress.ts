@@ -26,7 +26,10 @@ function formatSeconds(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-export function createProgressReporter(stream: ProgressStream, options: { quiet?: boolean } = {}): ProgressReporter {
+export function createProgressReporter(
+  stream: ProgressStream,
+  options: { quiet?: boolean } = {},
+): ProgressReporter {
   if (options.quiet) {
     const silent: ProgressStage = { update() {}, finish() {} };
     return { stage: () => silent, notice: () => {} };
@@ -47,7 +50,9 @@ export function createProgressReporter(stream: ProgressStream, options: { quiet?
         const width = Math.max(40, (stream.columns ?? 80) - 1);
         const fraction = total ? Math.min(1, done / total) : 0;
         const filled = Math.round(fraction * BAR_WIDTH);
-        const bar = total ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${Math.round(fraction * 100)}%` : '';
+        const bar = total
+          ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${Math.round(fraction * 100)}%`
+          : '';
         const line = `${name} ${bar} ${detail}`.slice(0, width);
         stream.write(`\r\x1b[2K${line}`);
       };
@@ -65,7 +70,8 @@ export function createProgressReporter(stream: ProgressStream, options: { quiet?
             const percent = Math.floor((100 * done) / total / 25) * 25;
             if (percent > lastPlainPercent && percent < 100) {
               lastPlainPercent = percent;
-              if (percent > 0) stream.write(`  ${name}: ${percent}%${detail ? ` (${detail})` : ''}\n`);
+              if (percent > 0)
+                stream.write(`  ${name}: ${percent}%${detail ? ` (${detail})` : ''}\n`);
             }
           }
         },
@@ -74,7 +80,11 @@ export function createProgressReporter(stream: ProgressStream, options: { quiet?
           finished = true;
           const took = formatSeconds(performance.now() - started);
           const suffix = detail ? ` — ${detail}` : '';
-          stream.write(tty ? `\r\x1b[2K\x1b[32m✓\x1b[0m ${name} (${took})${suffix}\n` : `✓ ${name} (${took})${suffix}\n`);
+          stream.write(
+            tty
+              ? `\r\x1b[2K\x1b[32m✓\x1b[0m ${name} (${took})${suffix}\n`
+              : `✓ ${name} (${took})${suffix}\n`,
+          );
         },
       };
     },

@@ -37,7 +37,11 @@ export function toResultEntry(
     tokens: factorization.tokens,
     factors: factorization.factors.map((row) => Array.from(row)),
     explanations: explanations.map((e) => {
-      const out: ResultEntry['explanations'][number] = { factor: e.factor, text: e.text, provider: e.provider };
+      const out: ResultEntry['explanations'][number] = {
+        factor: e.factor,
+        text: e.text,
+        provider: e.provider,
+      };
       if (e.model !== undefined) out.model = e.model;
       if (e.score !== undefined) out.score = e.score;
       if (e.scores !== undefined) out.scores = e.scores;
@@ -51,6 +55,7 @@ export function toResultEntry(
   };
   if (factorization.layers) entry.layers = factorization.layers;
   if (factorization.layerShare) entry.layerShare = factorization.layerShare;
-  if (factorization.reconstructionError !== undefined) entry.reconstructionError = factorization.reconstructionError;
+  if (factorization.reconstructionError !== undefined)
+    entry.reconstructionError = factorization.reconstructionError;
   return entry;
 }

@@ -1,14 +1,20 @@
 import type { ResultEntry } from './result.js';
 
 /** The tokens where a factor is strongest, as a reader would see them (deduplicated). */
-export function topTokens(entry: Pick<ResultEntry, 'tokens' | 'factors'>, factor: number, count = 5): string[] {
+export function topTokens(
+  entry: Pick<ResultEntry, 'tokens' | 'factors'>,
+  factor: number,
+  count = 5,
+): string[] {
   const row = entry.factors[factor] ?? [];
   const order = row.map((v, i) => [v, i] as const).sort((a, b) => b[0] - a[0]);
   const seen = new Set<string>();
   const out: string[] = [];
   for (const [value, position] of order) {
     if (value <= 0 || out.length >= count) break;
-    const shown = JSON.stringify(entry.tokens[position]?.display.trim() || entry.tokens[position]?.display || '');
+    const shown = JSON.stringify(
+      entry.tokens[position]?.display.trim() || entry.tokens[position]?.display || '',
+    );
     if (!seen.has(shown)) {
       seen.add(shown);
       out.push(shown);
@@ -33,7 +39,9 @@ function wrap(text: string, width: number): string[] {
 
 function pad(text: string, width: number): string {
   const chars = [...text];
-  return chars.length >= width ? chars.slice(0, width).join('') : text + ' '.repeat(width - chars.length);
+  return chars.length >= width
+    ? chars.slice(0, width).join('')
+    : text + ' '.repeat(width - chars.length);
 }
 
 function formatScore(e: ResultEntry['explanations'][number]): string {
@@ -51,7 +59,11 @@ export function renderTable(entry: ResultEntry, width = 100): string {
   const tokensW = Math.min(30, Math.floor((w - factorW - scoreW - 6) * 0.35));
   const textW = w - factorW - tokensW - scoreW - 6;
   const header = `${pad('factor', factorW)}  ${pad('top tokens', tokensW)}  ${pad('explanation', textW)}  ${pad('score', scoreW)}`;
-  const out = [`${entry.name} — ${entry.tokens.length} tokens, ${entry.components} factors (${entry.source})`, header, '─'.repeat(Math.min(w, header.length))];
+  const out = [
+    `${entry.name} — ${entry.tokens.length} tokens, ${entry.components} factors (${entry.source})`,
+    header,
+    '─'.repeat(Math.min(w, header.length)),
+  ];
   for (const e of entry.explanations) {
     const tokenLines = wrap(topTokens(entry, e.factor).join(' '), tokensW);
     const textLines = wrap(e.error ? `(failed: ${e.error.message})` : e.text, textW);
