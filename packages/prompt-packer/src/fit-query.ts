@@ -58,6 +58,6 @@ export function fitQuery(
     throw tooLong(tokens, limit, 'truncateQuery did not return a query that fits');
   }
   const query = longestFittingCut(fixed.query, (q) => measure(q) <= limit);
-  if (query === undefined) throw tooLong(tokens, limit, 'not even a cut query fits');
+  if (query === undefined) throw tooLong(tokens, limit, 'nothing of the query would survive a cut');
   return { query, truncated: true, tokens: measure(query) };
 }

@@ -66,7 +66,8 @@ export async function pack(options: PackOptions): Promise<PackResult> {
     fixed,
     examples: options.examples,
     counter,
-    limit: budget.limit,
+    // A cut query already fills the budget; examples must not compete with what is left of it.
+    limit: fitted.truncated ? fitted.tokens : budget.limit,
     baseTokens: fitted.tokens,
     maxExamples: options.maxExamples ?? Number.POSITIVE_INFINITY,
     maxSimilarity:

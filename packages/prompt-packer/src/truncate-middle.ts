@@ -17,15 +17,14 @@ export function middleCut(text: string, keep: number): string {
 
 /**
  * The longest middle cut of `text` that `fits` accepts (the text itself when it fits), or
- * `undefined` when not even the bare marker fits. Binary search: token counts grow with the
- * kept length, and the caller verifies the result anyway.
+ * `undefined` when nothing of the text would survive. Binary search: token counts grow with
+ * the kept length, and the caller verifies the result anyway.
  */
 export function longestFittingCut(
   text: string,
   fits: (candidate: string) => boolean,
 ): string | undefined {
   if (fits(text)) return text;
-  if (!fits(middleCut(text, 0))) return undefined;
   let lo = 0;
   let hi = text.length - 1;
   while (lo < hi) {
@@ -33,7 +32,8 @@ export function longestFittingCut(
     if (fits(middleCut(text, mid))) lo = mid;
     else hi = mid - 1;
   }
-  return middleCut(text, lo);
+  const cut = middleCut(text, lo);
+  return cut === middleCut(text, 0) || !fits(cut) ? undefined : cut;
 }
 
 /**

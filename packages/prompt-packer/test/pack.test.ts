@@ -11,7 +11,7 @@ import {
   TRUNCATION_MARKER,
   truncateMiddle,
 } from '../src/index.js';
-import { expectEccoError, fixtureDir, occurrences } from './helpers.js';
+import { expectEccoError, fixtureDir } from './helpers.js';
 
 afterEach(() => resetModelRegistry());
 
