@@ -95,7 +95,7 @@ export function weightDims(graph: OnnxGraph, projection: OnnxNode): number[] | u
 /** [input features, output features] of a projection, accounting for Gemm's transB. */
 export function projectionShape(graph: OnnxGraph, node: OnnxNode): [number, number] | undefined {
   const dims = weightDims(graph, node);
-  if (!dims || dims.length !== 2) return undefined;
+  if (dims?.length !== 2) return undefined;
   if (node.opType === 'MatMulNBits') return [dims[0]!, dims[1]!];
   const transB =
     (node.opType === 'Gemm' || node.opType === 'QGemm') && node.attributes.get('transB')?.i === 1;
