@@ -1,0 +1,2 @@
+// Entry of dist/ecco-factors.standalone.js: the whole package with Lit inside, one ES module.
+export * from './index.js';

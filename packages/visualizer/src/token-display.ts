@@ -1,0 +1,95 @@
+import {
+  displayPiece,
+  isSpecialTokenText,
+  type Token,
+  type TokenizerFamily,
+} from '@explainable-ecco/core';
+
+/** How one token is laid out in the text view. */
+export interface TokenLayout {
+  /** What the token shows; whitespace that would be invisible is drawn as a symbol. */
+  text: string;
+  /** A word gap (a real space, so lines can wrap there) goes before the token. */
+  gapBefore: boolean;
+  /** The token ends a line (its text held a newline). */
+  breakAfter: boolean;
+  /** The visible text is a stand-in symbol, not the token's own characters. */
+  symbolic: boolean;
+}
+
+const VISIBLE_WHITESPACE: Record<string, string> = { ' ': '␣', '\t': '→', '\n': '↵', '\r': '' };
+
+function showWhitespace(text: string): string {
+  let out = '';
+  for (const ch of text) out += VISIBLE_WHITESPACE[ch] ?? ch;
+  return out;
+}
+
+/**
+ * The display string and word joining of a token. Tokens built by core already carry them;
+ * `override` re-derives them from the raw piece when the caller names the tokenizer family.
+ */
+export function tokenDisplay(
+  token: Token,
+  index: number,
+  override?: TokenizerFamily,
+): { display: string; continuesWord: boolean } {
+  if (override || typeof token.display !== 'string') {
+    return displayPiece(String(token.text ?? ''), override ?? 'plain', index);
+  }
+  return { display: token.display, continuesWord: token.continuesWord === true };
+}
+
+/**
+ * True when the pieces carry their own spaces (byte-level BPE, SentencePiece, or decoded plain
+ * text), so a word gap is a leading space; otherwise (WordPiece, bare words) every piece that
+ * does not continue a word gets one.
+ */
+export function piecesCarrySpaces(family: TokenizerFamily, displays: readonly string[]): boolean {
+  if (family === 'byte-bpe' || family === 'sentencepiece') return true;
+  if (family === 'wordpiece') return false;
+  return displays.some((d, i) => i > 0 && /^\s/u.test(d));
+}
+
+/**
+ * Lays out a token. A leading space becomes a word gap, so the highlight covers the word and not
+ * the space before it; pieces that continue a word (`##ing`) sit flush against the previous
+ * one; special tokens always stand apart.
+ */
+export function layoutToken(
+  display: string,
+  options: {
+    index: number;
+    continuesWord: boolean;
+    carriesSpaces: boolean;
+    special: boolean;
+    previousSpecial: boolean;
+  },
+): TokenLayout {
+  const { index } = options;
+  let text = display;
+  let gapBefore: boolean;
+  if (/^ \S/u.test(text)) {
+    text = text.slice(1);
+    gapBefore = index > 0;
+  } else if (options.carriesSpaces || /^\s/u.test(text)) {
+    gapBefore = false;
+  } else {
+    gapBefore = index > 0 && !options.continuesWord;
+  }
+  if (index > 0 && (options.special || options.previousSpecial)) gapBefore = true;
+  const breakAfter = /\n$/u.test(text);
+  let shown = showWhitespace(breakAfter ? text.replace(/\r?\n$/u, '') : text);
+  if (breakAfter) shown += '↵';
+  let symbolic = text.length > 0 && text.trim() === '';
+  if (shown === '') {
+    shown = '∅';
+    symbolic = true;
+  }
+  return { text: shown, gapBefore, breakAfter, symbolic };
+}
+
+/** True when the token is one a tokenizer adds ([CLS], <|endoftext|>, …). */
+export function isSpecial(token: Token): boolean {
+  return token.kind === 'special' || isSpecialTokenText(String(token.text ?? ''));
+}
