@@ -25,6 +25,21 @@ function shown(location: string): string {
   }
 }
 
+interface NodeFiles {
+  readFile(path: string, encoding: 'utf8'): Promise<string>;
+  join(...parts: string[]): string;
+}
+
+/*
+ * Node's file system, loaded only when a local path is read. The specifiers are not literals
+ * so that browser bundlers neither pull node: modules in nor warn about them.
+ */
+async function nodeFiles(): Promise<NodeFiles> {
+  const load = (specifier: string) => import(/* @vite-ignore */ specifier);
+  const [fs, path] = await Promise.all([load('node:fs/promises'), load('node:path')]);
+  return { readFile: fs.readFile, join: path.join };
+}
+
 /** Reads a file's text, or `undefined` when it does not exist. */
 async function readOptional(dir: string, file: string): Promise<string | undefined> {
   if (isUrl(dir)) {
@@ -51,8 +66,7 @@ async function readOptional(dir: string, file: string): Promise<string | undefin
     }
     return response.text();
   }
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
+  const { readFile, join } = await nodeFiles();
   try {
     return await readFile(join(dir, file), 'utf8');
   } catch (error) {
