@@ -1,0 +1,225 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EccoModel, env, type LoadProgress } from '../src/node.js';
+import { type HubServer, startHubServer } from './helpers/hub-server.js';
+import { repoRoot } from './helpers/reference.js';
+
+const llamaDir = resolve(repoRoot, 'fixtures/models/tiny-llama');
+const bertDir = resolve(repoRoot, 'fixtures/models/tiny-bert');
+const id = 'test-org/tiny-llama';
+const text = 'The river runs beneath the hill.';
+const saved = { ...env };
+let server: HubServer | undefined;
+
+function freshCache(): string {
+  return mkdtempSync(join(tmpdir(), 'ecco-cache-'));
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<Error & { code?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error('expected the promise to reject');
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    statSync(join(dir, f)).isFile(),
+  );
+}
+
+beforeEach(() => {
+  Object.assign(env, saved);
+});
+afterEach(async () => {
+  Object.assign(env, saved);
+  await server?.close();
+  server = undefined;
+});
+
+describe('Hub ids', () => {
+  it('downloads once into the cache, then loads from the cache without a request', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    const progress: LoadProgress[] = [];
+    const first = await EccoModel.fromPretrained(id, {
+      cacheDir,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(server.requests).toEqual(
+      expect.arrayContaining([
+        `/${id}/resolve/main/config.json`,
+        `/${id}/resolve/main/tokenizer.json`,
+        `/${id}/resolve/main/onnx/model.onnx`,
+      ]),
+    );
+    expect(readFileSync(join(cacheDir, id, 'onnx/model.onnx'))).toEqual(
+      readFileSync(join(llamaDir, 'onnx/model.onnx')),
+    );
+    const download = progress.filter(
+      (p) => p.status === 'download' && p.file === 'onnx/model.onnx',
+    );
+    expect(download.at(-1)).toMatchObject({
+      loaded: statSync(join(llamaDir, 'onnx/model.onnx')).size,
+      total: statSync(join(llamaDir, 'onnx/model.onnx')).size,
+    });
+    expect(progress.at(-1)).toEqual({ status: 'ready', file: '' });
+
+    const seen = server.requests.length;
+    const again: LoadProgress[] = [];
+    const second = await EccoModel.fromPretrained(id, {
+      cacheDir,
+      onProgress: (p) => again.push(p),
+    });
+    expect(server.requests.length).toBe(seen);
+    expect(again.filter((p) => p.status === 'download')).toEqual([]);
+    expect(again.some((p) => p.status === 'cached' && p.file === 'onnx/model.onnx')).toBe(true);
+
+    const local = await EccoModel.fromPretrained(llamaDir);
+    const [a, b, c] = await Promise.all([first.run(text), second.run(text), local.run(text)]);
+    expect(Array.from(a.activations.data)).toEqual(Array.from(c.activations.data));
+    expect(Array.from(b.activations.data)).toEqual(Array.from(c.activations.data));
+    expect(first.source).toBe(id);
+    await Promise.all([first.dispose(), second.dispose(), local.dispose()]);
+  });
+
+  it('works offline from the cache once downloaded', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    await (await EccoModel.fromPretrained(id, { cacheDir })).dispose();
+    await server.close();
+    server = undefined;
+    const lm = await EccoModel.fromPretrained(id, { cacheDir });
+    expect((await lm.run(text)).activations.layers).toEqual([0, 1]);
+    await lm.dispose();
+  });
+
+  it('fails with MODEL_OFFLINE and what to do when the host is unreachable', async () => {
+    server = await startHubServer({ models: {} });
+    env.remoteHost = server.url;
+    await server.close();
+    server = undefined;
+    const cacheDir = freshCache();
+    const error = await errorOf(EccoModel.fromPretrained(id, { cacheDir }));
+    expect(error.code).toBe('MODEL_OFFLINE');
+    expect(error.message).toContain('Could not reach http://127.0.0.1');
+    expect(error.message).toContain(cacheDir);
+    expect(error.message).toMatch(/local directory/);
+  });
+
+  it('fails with MODEL_OFFLINE without a request when downloads are disabled and nothing is cached', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const viaOption = await errorOf(
+      EccoModel.fromPretrained(id, { cacheDir: freshCache(), localFilesOnly: true }),
+    );
+    expect(viaOption.code).toBe('MODEL_OFFLINE');
+    env.allowRemoteModels = false;
+    const viaEnv = await errorOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
+    expect(viaEnv.code).toBe('MODEL_OFFLINE');
+    expect(viaEnv.message).toContain('allowRemoteModels');
+    expect(server.requests).toEqual([]);
+  });
+
+  it('maps a missing model to MODEL_NOT_FOUND and a missing dtype file to MODEL_FILE_MISSING', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const missing = await errorOf(
+      EccoModel.fromPretrained('test-org/nope', { cacheDir: freshCache() }),
+    );
+    expect(missing.code).toBe('MODEL_NOT_FOUND');
+    const noFp16 = await errorOf(
+      EccoModel.fromPretrained(id, { cacheDir: freshCache(), dtype: 'fp16' }),
+    );
+    expect(noFp16.code).toBe('MODEL_FILE_MISSING');
+    expect(noFp16.message).toContain('onnx/model_fp16.onnx');
+  });
+
+  it('uses the revision in URLs and cache paths', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    const lm = await EccoModel.fromPretrained(id, { cacheDir, revision: 'v1.0' });
+    expect(server.requests.every((r) => r.startsWith(`/${id}/resolve/v1.0/`))).toBe(true);
+    expect(existsSync(join(cacheDir, id, 'v1.0', 'config.json'))).toBe(true);
+    expect(lm.source).toBe(`${id}@v1.0`);
+    await lm.dispose();
+  });
+
+  it('sends the access token as a header and never puts it in errors or the cache', async () => {
+    const token = 'hf_abcdefghijklmnopqrstuvwxyz0123';
+    server = await startHubServer({ models: { [id]: llamaDir }, token, fail: ['tokenizer.json'] });
+    env.remoteHost = server.url;
+    const denied = await errorOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
+    expect(denied.code).toBe('MODEL_DOWNLOAD_FAILED');
+    expect(denied.message).toContain('HTTP 401');
+    expect(denied.message).toContain('accessToken');
+    const cacheDir = freshCache();
+    const failed = await errorOf(EccoModel.fromPretrained(id, { cacheDir, accessToken: token }));
+    expect(failed.code).toBe('MODEL_DOWNLOAD_FAILED');
+    expect(server.authorizations).toContain(`Bearer ${token}`);
+    const everything = JSON.stringify({ m: failed.message, e: failed, c: String(failed.cause) });
+    expect(everything).not.toContain(token);
+    for (const f of listFiles(cacheDir))
+      expect(readFileSync(join(cacheDir, f), 'utf8')).not.toContain(token);
+  });
+
+  it('does not cache a download that broke off', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir }, truncate: ['onnx/model.onnx'] });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    const error = await errorOf(EccoModel.fromPretrained(id, { cacheDir }));
+    expect(error.code).toBe('MODEL_DOWNLOAD_FAILED');
+    expect(listFiles(cacheDir).filter((f) => f.includes('model.onnx'))).toEqual([]);
+  });
+
+  it('finds ids under env.localModelPath without the network', async () => {
+    server = await startHubServer({ models: {} });
+    env.remoteHost = server.url;
+    env.localModelPath = resolve(repoRoot, 'fixtures/models');
+    const lm = await EccoModel.fromPretrained('tiny-bert');
+    expect(lm.source).toBe(bertDir);
+    expect(server.requests).toEqual([]);
+    await lm.dispose();
+  });
+});
+
+describe('local directories', () => {
+  it('never touch the network', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const calls: string[] = [];
+    const lm = await EccoModel.fromPretrained(llamaDir, {
+      fetch: async (input) => {
+        calls.push(String(input));
+        throw new Error('no network for local directories');
+      },
+    });
+    await lm.run(text);
+    expect(calls).toEqual([]);
+    expect(server.requests).toEqual([]);
+    await lm.dispose();
+  });
+
+  it('report a missing directory, a file, or a missing dtype clearly', async () => {
+    const nowhere = await errorOf(EccoModel.fromPretrained('./no/such/model'));
+    expect(nowhere.code).toBe('MODEL_NOT_FOUND');
+    expect(nowhere.message).toContain('No model directory at');
+    const file = await errorOf(EccoModel.fromPretrained(join(llamaDir, 'config.json')));
+    expect(file.code).toBe('MODEL_NOT_FOUND');
+    const noConfig = await errorOf(EccoModel.fromPretrained(join(llamaDir, 'onnx')));
+    expect(noConfig.code).toBe('MODEL_NOT_FOUND');
+    expect(noConfig.message).toContain('no config.json');
+    const fp16 = await errorOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp16' }));
+    expect(fp16.code).toBe('MODEL_FILE_MISSING');
+    expect(fp16.message).toContain('onnx/model.onnx, onnx/model_quantized.onnx');
+    const bad = await errorOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp8' as never }));
+    expect(bad.code).toBe('UNSUPPORTED_DTYPE');
+  });
+});
