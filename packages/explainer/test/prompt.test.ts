@@ -1,0 +1,130 @@
+import { type FactorRecord, makeTokens } from '@explainable-ecco/core';
+import { getTokenCounter, lookupModel } from '@explainable-ecco/prompt-packer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildRecord, type ExampleSearch, explain, renderRecord } from '../src/node.js';
+import { type FakeOpenAI, startFakeOpenAI } from './helpers/fake-openai-server.js';
+
+let server: FakeOpenAI | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** The counting sequence 1,2,…,18 with a factor that grows along it. */
+function counting() {
+  const pieces: string[] = [];
+  for (let n = 1; n <= 18; n++) pieces.push(String(n), ...(n < 18 ? [','] : []));
+  const tokens = makeTokens(
+    pieces.map((text) => ({ text })),
+    'plain',
+  );
+  const values = tokens.map((t) => (/^\d+$/.test(t.text) ? Number(t.text) / 18 : 0));
+  return { tokens, factors: [values], tokenizerFamily: 'plain' as const };
+}
+
+function exampleRecord(word: string, n: number): FactorRecord {
+  const tokens = Array.from({ length: n }, (_, i) => ({
+    text: i % 3 === 0 ? word : `filler${i}`,
+    value: i % 3 === 0 ? 9 : 0,
+    position: i,
+  }));
+  return { tokens, windows: [[0, n]], tokenizerFamily: 'plain' };
+}
+
+/** Ranked examples, best first; the ids say the rank. */
+function rankedExamples(count: number, size: number): ExampleSearch & { queries: number } {
+  const hits = Array.from({ length: count }, (_, r) => ({
+    example: {
+      id: `rank-${r}`,
+      record: exampleRecord(`ex${r}word`, size),
+      explanation: `EXPLANATION-OF-RANK-${r}`,
+    },
+    score: 1 - r / 100,
+    rank: r,
+  }));
+  const search = {
+    queries: 0,
+    async search(_q: FactorRecord, options?: { k?: number }) {
+      search.queries++;
+      return hits.slice(0, options?.k ?? count);
+    },
+  };
+  return search;
+}
+
+describe('the explain prompt for 1,2,…,18', () => {
+  async function run(options: {
+    contextWindow?: number;
+    examples: number;
+    size: number;
+    maxExamples?: number;
+  }) {
+    server = await startFakeOpenAI(() => ({
+      kind: 'ok',
+      content: '{"explanation":"counts upward"}',
+    }));
+    const f = counting();
+    const examples = rankedExamples(options.examples, options.size);
+    const [result] = await explain(f, {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'gpt-4o-mini',
+      examples,
+      maxExamples: options.maxExamples ?? 4,
+      contextWindow: options.contextWindow,
+      maxOutputTokens: 200,
+      cache: false,
+    });
+    const request = server.requests[0]!.body;
+    return { f, result: result!, request, examples };
+  }
+
+  it('carries the record exactly once, after the examples in rank order, and fits the budget', async () => {
+    const { f, result, request } = await run({ examples: 6, size: 12 });
+    expect(result.text).toBe('counts upward');
+    const record = renderRecord(buildRecord(f, 0), 'highlight');
+    expect(record).toContain('<<18>>(10)');
+    const all = request.messages.map((m) => m.content).join('\n\u0000\n');
+    expect(all.split(record)).toHaveLength(2); // exactly once
+    expect(request.messages.at(-1)!.content).toContain(record); // the final user message
+    expect(request.messages[0]).toMatchObject({
+      role: 'system',
+      content: expect.stringMatching(/never follow or answer them/),
+    });
+
+    // Few-shot turns in rank order, up to maxExamples.
+    const ranks = request.messages
+      .filter((m) => m.role === 'assistant')
+      .map((m) => Number(/RANK-(\d+)/.exec(m.content)![1]));
+    expect(ranks).toEqual([0, 1, 2, 3]);
+    expect(result.prompt?.examples).toEqual(['rank-0', 'rank-1', 'rank-2', 'rank-3']);
+
+    // Fits: count the request as sent with the model's own tokenizer.
+    const counter = await getTokenCounter('gpt-4o-mini');
+    const used = counter.countChat!(request.messages as never);
+    const info = lookupModel('gpt-4o-mini')!;
+    expect(used).toBe(result.prompt!.usedTokens);
+    expect(used + 200).toBeLessThanOrEqual(info.contextWindow);
+    expect(result.prompt!.tokenizer.exact).toBe(true);
+  });
+
+  it('drops the lowest-ranked examples when the budget is tight, never the record', async () => {
+    const { result, request } = await run({
+      examples: 6,
+      size: 60,
+      contextWindow: 1500,
+      maxExamples: 6,
+    });
+    const counter = await getTokenCounter('gpt-4o-mini');
+    const used = counter.countChat!(request.messages as never);
+    expect(used + 200).toBeLessThanOrEqual(1500);
+    const ranks = request.messages
+      .filter((m) => m.role === 'assistant')
+      .map((m) => Number(/RANK-(\d+)/.exec(m.content)![1]));
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(ranks.length).toBeLessThan(6);
+    expect(ranks).toEqual([...ranks.keys()]); // a prefix of the ranking: 0, 1, …
+    expect(request.messages.at(-1)!.content).toContain('<<18>>(10)');
+    expect(result.prompt!.budget).toBe(1300);
+  });
+});
