@@ -10,7 +10,7 @@ import {
   getTokenCounter,
   loadHfTokenizerFiles,
 } from '../src/index.js';
-import { expectEccoError, fixtureDir } from './helpers.js';
+import { expectEccoError, fixtureDir, LLAMA2_STYLE_TEMPLATE, repoModelDir } from './helpers.js';
 
 const BPE = fixtureDir('tiny-bpe');
 const WORDPIECE = fixtureDir('tiny-wordpiece');
@@ -158,5 +158,63 @@ describe('Hugging Face counters', () => {
       expect(error.message).not.toContain('WRONGWRONG');
       expect(JSON.stringify(error)).not.toContain('WRONGWRONG');
     });
+  });
+});
+
+describe('Hugging Face counters on the project tiny-llama (SentencePiece-style, byte fallback)', () => {
+  const LLAMA = repoModelDir('tiny-llama');
+
+  it('count completion prompts as the tokenizer encodes them, <s> included', async () => {
+    env.allowRemoteModels = false;
+    env.localModelPath = '';
+    const reference = await AutoTokenizer.from_pretrained(LLAMA);
+    const counter = await getTokenCounter('tiny-llama', { localModelPath: LLAMA });
+    expect(counter.contextWindow).toBe(128);
+    for (const text of ['hello world', 'The cat sat.\n\nOn the mat 🧠 ü', ' leading space']) {
+      expect(counter.countPrompt!(text)).toBe(reference.encode(text).length);
+      expect(counter.count(text)).toBe(
+        reference.encode(text, { add_special_tokens: false }).length,
+      );
+    }
+  });
+
+  it('render a Llama-2-style template with bos/eos exactly as apply_chat_template does', async () => {
+    const counter = await getTokenCounter('tiny-llama', {
+      localModelPath: LLAMA,
+      chatTemplate: LLAMA2_STYLE_TEMPLATE,
+    });
+    const chat: ChatMessage[] = [
+      { role: 'system', content: 'Explain neurons.' },
+      { role: 'user', content: 'the(9) cat(0)' },
+      { role: 'assistant', content: 'Articles.' },
+      { role: 'user', content: 'sat(3) on(0)' },
+    ];
+    env.allowRemoteModels = false;
+    env.localModelPath = '';
+    const reference = await AutoTokenizer.from_pretrained(LLAMA);
+    const ids = reference.apply_chat_template(chat, {
+      chat_template: LLAMA2_STYLE_TEMPLATE,
+      add_generation_prompt: true,
+      tokenize: true,
+      return_tensor: false,
+      return_dict: false,
+    }) as number[];
+    expect(counter.countChat!(chat)).toBe(ids.length);
+  });
+
+  it('say clearly when the template refuses the conversation', async () => {
+    const counter = await getTokenCounter('tiny-llama', {
+      localModelPath: LLAMA,
+      chatTemplate: LLAMA2_STYLE_TEMPLATE,
+    });
+    const error = await expectEccoError(
+      () =>
+        counter.countChat!([
+          { role: 'assistant', content: 'first' },
+          { role: 'user', content: 'second' },
+        ]),
+      'INVALID_ARGUMENT',
+    );
+    expect(error.message).toMatch(/alternate/);
   });
 });

@@ -5,6 +5,7 @@ import { encodeChat as encodeChatGpt4 } from 'gpt-tokenizer/model/gpt-4';
 import { encodeChat as encodeChatGpt4o } from 'gpt-tokenizer/model/gpt-4o';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CHATML_FALLBACK_TEMPLATE,
   type ChatMessage,
   createEstimateCounter,
   getTokenCounter,
@@ -14,7 +15,7 @@ import {
   type TokenCounter,
   TRUNCATION_MARKER,
 } from '../src/index.js';
-import { fixtureDir, occurrences } from './helpers.js';
+import { fixtureDir, occurrences, repoModelDir } from './helpers.js';
 
 const TEXT_ONLY = { disallowedSpecial: new Set<string>() };
 const QUERY_MARK = '⟦Q⟧';
@@ -29,6 +30,8 @@ interface Subject {
 
 let hf: PreTrainedTokenizer;
 let hfCounter: TokenCounter;
+let llama: PreTrainedTokenizer;
+let llamaCounter: TokenCounter;
 const quadratic: TokenCounter = {
   name: 'test:quadratic',
   exact: true,
@@ -68,6 +71,23 @@ const SUBJECTS: Record<string, Subject> = {
           ).length
         : hf.encode(r.prompt!).length,
   },
+  'hf tiny-llama (SentencePiece, byte fallback; ChatML template given)': {
+    model: 'tiny-llama',
+    tokenizer: () => llamaCounter,
+    formats: ['chat', 'completion'],
+    reference: (r) =>
+      r.messages
+        ? (
+            llama.apply_chat_template(r.messages, {
+              chat_template: CHATML_FALLBACK_TEMPLATE,
+              add_generation_prompt: true,
+              tokenize: true,
+              return_tensor: false,
+              return_dict: false,
+            }) as number[]
+          ).length
+        : llama.encode(r.prompt!).length,
+  },
   estimate: {
     tokenizer: () => estimate,
     formats: ['chat', 'completion'],
@@ -92,6 +112,11 @@ beforeAll(async () => {
   env.localModelPath = '';
   hf = await AutoTokenizer.from_pretrained(fixtureDir('tiny-bpe'));
   hfCounter = await getTokenCounter('tiny', { localModelPath: fixtureDir('tiny-bpe') });
+  llama = await AutoTokenizer.from_pretrained(repoModelDir('tiny-llama'));
+  llamaCounter = await getTokenCounter('tiny-llama', {
+    localModelPath: repoModelDir('tiny-llama'),
+    chatTemplate: CHATML_FALLBACK_TEMPLATE,
+  });
 });
 
 // Text with no query mark, mixing words, digits, records, whitespace and non-ASCII.

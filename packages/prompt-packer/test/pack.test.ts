@@ -11,7 +11,7 @@ import {
   TRUNCATION_MARKER,
   truncateMiddle,
 } from '../src/index.js';
-import { expectEccoError, fixtureDir } from './helpers.js';
+import { expectEccoError, fixtureDir, LLAMA2_STYLE_TEMPLATE, repoModelDir } from './helpers.js';
 
 afterEach(() => resetModelRegistry());
 
@@ -380,5 +380,34 @@ describe('pack: bad input', () => {
   ])('rejects %j with %s', async (over, code) => {
     const error = await expectEccoError(() => pack(base(over as Partial<PackOptions>)), code);
     expect(error.message.length).toBeGreaterThan(20);
+  });
+});
+
+describe('pack: few-shot turns through a strict chat template', () => {
+  it('packs alternating example turns under a Llama-2-style template and counts them exactly', async () => {
+    const tokenizer = await getTokenCounter('tiny-llama', {
+      localModelPath: repoModelDir('tiny-llama'),
+      chatTemplate: LLAMA2_STYLE_TEMPLATE,
+    });
+    const examples = Array.from({ length: 30 }, (_, i) => ({
+      id: `shot${i}`,
+      messages: [
+        { role: 'user' as const, content: `the(${i % 10}) cat(0)` },
+        { role: 'assistant' as const, content: `Articles, shot ${i}.` },
+      ],
+    }));
+    const result = await pack(
+      base({ model: 'tiny-llama', tokenizer, system: 'Explain.', examples, maxOutputTokens: 8 }),
+    );
+    expect(result.budget).toBe(120);
+    expect(result.included.length).toBeGreaterThan(0);
+    expect(result.dropped.length).toBeGreaterThan(0);
+    expect(result.usedTokens).toBe(tokenizer.countChat!(result.messages!));
+    expect(result.usedTokens).toBeLessThanOrEqual(120);
+    expect(result.messages!.map((m) => m.role)).toEqual([
+      'system',
+      ...result.included.flatMap(() => ['user', 'assistant']),
+      'user',
+    ]);
   });
 });

@@ -75,7 +75,7 @@ export class ChatTemplate {
       });
     } catch (error) {
       throw new EccoError(
-        'TOKENIZER_UNAVAILABLE',
+        'INVALID_ARGUMENT',
         `The chat template refused these messages: ${(error as Error).message}`,
         {
           cause: error,
