@@ -57,6 +57,8 @@ export const ECCO_ERROR_CODES = [
   // apps
   'INVALID_OPTION',
   'OUTPUT_WRITE_FAILED',
+  // retrieval (appended)
+  'INDEX_NOT_FOUND',
 ] as const;
 
 export type EccoErrorCode = (typeof ECCO_ERROR_CODES)[number];

@@ -1,0 +1,366 @@
+import type { FactorRecord, TokenizerFamily } from '@explainable-ecco/core';
+import { EccoError, throwIfAborted } from '@explainable-ecco/core';
+import { Bm25Index } from './bm25-index.js';
+import type { Embedder } from './embedder.js';
+import { embedChecked } from './embedder.js';
+import { ExactIndex, normalizedCopy } from './exact-index.js';
+import type { Example } from './example.js';
+import { ExampleLibrary } from './example-library.js';
+import { fingerprint } from './hash.js';
+import { HnswIndex, type HnswOptions } from './hnsw-index.js';
+import { decodeIndex, encodeIndex, type SavedIndex } from './index-format.js';
+import { lexicalTerms } from './lexical-terms.js';
+import { maximalMarginalRelevance } from './mmr.js';
+import { createOfflineEmbedder } from './offline-embedder.js';
+import { reciprocalRankFusion } from './rank-fusion.js';
+import { recordToText } from './record-text.js';
+import type { ScoredIndex } from './top-k.js';
+
+export type SearchMode = 'exact' | 'lexical' | 'hybrid' | 'hnsw';
+
+export interface RetrieverOptions {
+  /** Default: `ExampleLibrary.builtin()`. */
+  library?: ExampleLibrary;
+  /** Default: `createOfflineEmbedder()` (no model, no network). */
+  embedder?: Embedder;
+  /** Build the HNSW graph now, with these settings (otherwise it is built on the first 'hnsw' search). */
+  hnsw?: HnswOptions | boolean;
+  signal?: AbortSignal;
+}
+
+export interface SearchOptions {
+  /** How many examples (default 5). */
+  k?: number;
+  /** 'hybrid' (default): dense + BM25 fused by reciprocal rank; 'exact': cosine; 'lexical': BM25; 'hnsw': approximate cosine. */
+  mode?: SearchMode;
+  /**
+   * 0 (default) ranks by relevance alone; above 0 re-ranks with maximal marginal relevance,
+   * trading relevance for variety: λ = 1 − diversity (1 = pick the least alike).
+   */
+  diversity?: number;
+  /** Prefer examples written for this tokenizer; others only fill up when too few match. */
+  tokenizerFamily?: TokenizerFamily;
+  /** Only examples for which this returns true (e.g. to keep explain and score examples apart). */
+  filter?: (example: Example) => boolean;
+  /** Beam width of an 'hnsw' search (default: the graph's efSearch). */
+  efSearch?: number;
+  signal?: AbortSignal;
+}
+
+export interface SearchHit {
+  example: Example;
+  /** The retriever's score: cosine for 'exact'/'hnsw', BM25 for 'lexical', fused reciprocal rank for 'hybrid'. */
+  score: number;
+  /** 1-based position in the results. */
+  rank: number;
+  retriever: SearchMode;
+}
+
+const MODES: readonly SearchMode[] = ['exact', 'lexical', 'hybrid', 'hnsw'];
+const FUSION_DEPTH = 50;
+
+/** The text embedded and indexed for an example: its record, plus its tags for free-text queries. */
+export function exampleText(example: Example): string {
+  const about = [example.genre, example.language, example.pattern].filter(Boolean).join(' ');
+  return `${recordToText(example.record)}\nabout: ${about}`;
+}
+
+/**
+ * Finds the examples most like a factor record (or a free-text query) in an example library,
+ * by embeddings, BM25, both fused, or an HNSW graph; optionally diversified with MMR.
+ */
+export class ExampleRetriever {
+  private readonly examples: Example[] = [];
+  private readonly texts: string[] = [];
+  private readonly exact: ExactIndex;
+  private readonly bm25 = new Bm25Index();
+  private hnsw: HnswIndex | undefined;
+  private readonly hnswOptions: HnswOptions;
+
+  private constructor(
+    readonly embedder: Embedder,
+    readonly libraryVersion: string,
+    hnswOptions: HnswOptions,
+  ) {
+    this.exact = new ExactIndex(embedder.dimensions);
+    this.hnswOptions = hnswOptions;
+  }
+
+  /** Embeds every example of the library (`EMPTY_LIBRARY` when it has none). */
+  static async create(options: RetrieverOptions = {}): Promise<ExampleRetriever> {
+    const library = options.library ?? ExampleLibrary.builtin();
+    const embedder = options.embedder ?? createOfflineEmbedder();
+    requireExamples(library);
+    const retriever = new ExampleRetriever(embedder, library.version, hnswSettings(options.hnsw));
+    const examples = library.all();
+    const texts = examples.map(exampleText);
+    const vectors = await embedChecked(embedder, texts, options.signal);
+    for (const [i, e] of examples.entries()) retriever.insert(e, texts[i]!, vectors[i]!);
+    if (options.hnsw) retriever.buildHnsw(options.signal);
+    return retriever;
+  }
+
+  /**
+   * Restores a retriever saved with `save()`. Vectors of examples whose text is unchanged are
+   * reused; new or edited examples are embedded now. Throws `INDEX_CORRUPT`,
+   * `INDEX_VERSION_UNSUPPORTED`, or `EMBEDDER_MISMATCH` when the index was built with another embedder.
+   */
+  static async load(
+    bytes: Uint8Array,
+    options: { library?: ExampleLibrary; embedder?: Embedder; signal?: AbortSignal },
+  ): Promise<ExampleRetriever> {
+    const saved = decodeIndex(bytes);
+    const library = options.library ?? ExampleLibrary.builtin();
+    const embedder = options.embedder ?? createOfflineEmbedder();
+    if (saved.embedder.id !== embedder.id || saved.embedder.dimensions !== embedder.dimensions) {
+      throw new EccoError(
+        'EMBEDDER_MISMATCH',
+        `The index was built with embedder ${saved.embedder.id} (${saved.embedder.dimensions} dimensions), not ${embedder.id} (${embedder.dimensions}).`,
+        {
+          hint: `Load it with the embedder it was built with, or rebuild it with ExampleRetriever.create({ embedder }).`,
+          details: {
+            saved: saved.embedder,
+            given: { id: embedder.id, dimensions: embedder.dimensions },
+          },
+        },
+      );
+    }
+    requireExamples(library);
+    const retriever = new ExampleRetriever(embedder, library.version, saved.hnsw ?? {});
+    const examples = library.all();
+    const texts = examples.map(exampleText);
+    const savedRows = new Map(saved.examples.map((s, row) => [s.id, { row, text: s.text }]));
+    const d = embedder.dimensions;
+    const missing = examples.flatMap((e, i) =>
+      savedRows.get(e.id)?.text === fingerprint(texts[i]!) ? [] : [i],
+    );
+    const fresh = await embedChecked(
+      embedder,
+      missing.map((i) => texts[i]!),
+      options.signal,
+    );
+    const freshByIndex = new Map(missing.map((i, j) => [i, fresh[j]!]));
+    examples.forEach((e, i) => {
+      const row = savedRows.get(e.id)?.row;
+      const vector = freshByIndex.get(i) ?? saved.vectors.subarray(row! * d, (row! + 1) * d);
+      retriever.insert(e, texts[i]!, vector);
+    });
+    const sameRows =
+      missing.length === 0 &&
+      examples.length === saved.examples.length &&
+      examples.every((e, i) => saved.examples[i]!.id === e.id);
+    if (saved.hnsw && sameRows) {
+      retriever.hnsw = HnswIndex.importGraph(d, saved.hnsw, retriever.exact.vectors);
+    } else if (saved.hnsw) {
+      retriever.buildHnsw(options.signal);
+    }
+    return retriever;
+  }
+
+  get size(): number {
+    return this.examples.length;
+  }
+
+  /** The examples searched, in index order. */
+  all(): readonly Example[] {
+    return this.examples;
+  }
+
+  /** Adds examples to this retriever's indexes (not to any library). */
+  async add(examples: Example[], options: { signal?: AbortSignal } = {}): Promise<void> {
+    const scratch = new ExampleLibrary(this.examples);
+    scratch.add(...examples); // validates, and rejects ids already indexed
+    const added = scratch.all().slice(this.examples.length);
+    const texts = added.map(exampleText);
+    const vectors = await embedChecked(this.embedder, texts, options.signal);
+    for (const [i, e] of added.entries()) this.insert(e, texts[i]!, vectors[i]!);
+  }
+
+  async search(query: string | FactorRecord, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const { k, mode, diversity } = checkSearchOptions(options);
+    const signal = options.signal;
+    throwIfAborted(signal, 'Search');
+    const text = queryText(query);
+    const needsVector = mode !== 'lexical';
+    const queryVector = needsVector
+      ? normalizedCopy((await embedChecked(this.embedder, [text], signal))[0]!)
+      : undefined;
+    throwIfAborted(signal, 'Search');
+    const terms = mode === 'lexical' || mode === 'hybrid' ? lexicalTerms(text) : [];
+    const filter = options.filter;
+    const family = options.tokenizerFamily;
+    const allowed = (i: number) => !filter || filter(this.examples[i]!);
+    const groups: Array<(i: number) => boolean> = family
+      ? [
+          (i) => this.examples[i]!.tokenizerFamily === family && allowed(i),
+          (i) => this.examples[i]!.tokenizerFamily !== family && allowed(i),
+        ]
+      : [allowed];
+    const hits: ScoredIndex[] = [];
+    for (const allow of groups) {
+      const need = k - hits.length;
+      if (need <= 0) break;
+      const depth = diversity > 0 ? Math.max(4 * need, 20) : need;
+      let ranked = this.rank(mode, queryVector, terms, depth, allow, options.efSearch);
+      if (diversity > 0) {
+        ranked = maximalMarginalRelevance(ranked, need, 1 - diversity, (a, b) =>
+          this.exact.similarity(a, b),
+        );
+      }
+      hits.push(...ranked.slice(0, need));
+    }
+    return hits.map((h, i) => ({
+      example: this.examples[h.index]!,
+      score: h.score,
+      rank: i + 1,
+      retriever: mode,
+    }));
+  }
+
+  /** The whole retriever (vectors, HNSW graph when built, embedder identity) as bytes. */
+  save(): Uint8Array {
+    const saved: SavedIndex = {
+      embedder: { id: this.embedder.id, dimensions: this.embedder.dimensions },
+      libraryVersion: this.libraryVersion,
+      examples: this.examples.map((e, i) => ({ id: e.id, text: fingerprint(this.texts[i]!) })),
+      vectors: this.exact.vectors,
+    };
+    if (this.hnsw) saved.hnsw = this.hnsw.exportGraph();
+    return encodeIndex(saved);
+  }
+
+  private insert(example: Example, text: string, vector: Float32Array): void {
+    this.examples.push(example);
+    this.texts.push(text);
+    const row = this.exact.add(vector);
+    this.bm25.add(lexicalTerms(text));
+    if (this.hnsw) {
+      this.hnsw.setVectors(this.exact.vectors);
+      this.hnsw.insert(row);
+    }
+  }
+
+  private buildHnsw(signal?: AbortSignal): HnswIndex {
+    if (this.hnsw) return this.hnsw;
+    const graph = new HnswIndex(this.exact.dimensions, this.hnswOptions);
+    graph.setVectors(this.exact.vectors);
+    for (let i = 0; i < this.exact.size; i++) {
+      if ((i & 1023) === 0) throwIfAborted(signal, 'Building the HNSW index');
+      graph.insert(i);
+    }
+    this.hnsw = graph;
+    return graph;
+  }
+
+  private rank(
+    mode: SearchMode,
+    queryVector: Float32Array | undefined,
+    terms: string[],
+    depth: number,
+    allow: (i: number) => boolean,
+    efSearch: number | undefined,
+  ): ScoredIndex[] {
+    switch (mode) {
+      case 'exact':
+        return this.exact.search(queryVector!, depth, allow);
+      case 'lexical':
+        return this.bm25.search(terms, depth, allow);
+      case 'hybrid': {
+        const pool = Math.max(depth, FUSION_DEPTH);
+        return reciprocalRankFusion(
+          [this.exact.search(queryVector!, pool, allow), this.bm25.search(terms, pool, allow)],
+          depth,
+        );
+      }
+      case 'hnsw':
+        return this.rankHnsw(queryVector!, depth, allow, efSearch);
+    }
+  }
+
+  /** Graph search, post-filtered; falls back to exact search when the filter leaves too few. */
+  private rankHnsw(
+    query: Float32Array,
+    depth: number,
+    allow: (i: number) => boolean,
+    efSearch?: number,
+  ): ScoredIndex[] {
+    const graph = this.buildHnsw();
+    graph.setVectors(this.exact.vectors);
+    const ef = efSearch ?? graph.efSearch;
+    const wanted = Math.min(depth, this.exact.size);
+    const found = graph.search(query, wanted, Math.max(ef, wanted)).filter((h) => allow(h.index));
+    if (found.length >= wanted) return found.slice(0, wanted);
+    const widened = graph
+      .search(query, Math.min(this.exact.size, wanted * 8), Math.max(ef, wanted * 8))
+      .filter((h) => allow(h.index));
+    if (widened.length >= wanted) return widened.slice(0, wanted);
+    return this.exact.search(query, wanted, allow);
+  }
+}
+
+function requireExamples(library: ExampleLibrary): void {
+  if (!(library instanceof ExampleLibrary)) {
+    throw new EccoError('INVALID_ARGUMENT', 'options.library must be an ExampleLibrary.', {
+      hint: 'Use ExampleLibrary.builtin() or new ExampleLibrary(examples).',
+    });
+  }
+  if (library.size === 0) {
+    throw new EccoError(
+      'EMPTY_LIBRARY',
+      'The example library is empty, so there is nothing to retrieve.',
+      {
+        hint: 'Use ExampleLibrary.builtin(), or add examples with library.add(...).',
+      },
+    );
+  }
+}
+
+function hnswSettings(option: HnswOptions | boolean | undefined): HnswOptions {
+  return typeof option === 'object' && option !== null ? option : {};
+}
+
+function queryText(query: string | FactorRecord): string {
+  if (typeof query === 'string') {
+    if (query.trim() === '') {
+      throw new EccoError('EMPTY_QUERY', 'The search query is empty.', {
+        hint: 'Pass a factor record or a non-empty string.',
+      });
+    }
+    return query;
+  }
+  if (
+    !query ||
+    typeof query !== 'object' ||
+    !Array.isArray(query.tokens) ||
+    !query.tokens.some((t) => typeof t?.text === 'string' && t.text.trim() !== '')
+  ) {
+    throw new EccoError('EMPTY_QUERY', 'The query record has no tokens with text.', {
+      hint: 'Pass a record with at least one non-empty token, or a non-empty string.',
+    });
+  }
+  return recordToText(query);
+}
+
+function checkSearchOptions(options: SearchOptions): {
+  k: number;
+  mode: SearchMode;
+  diversity: number;
+} {
+  const k = options.k ?? 5;
+  if (!Number.isInteger(k) || k < 1) {
+    throw new EccoError('INVALID_ARGUMENT', `k must be a positive integer, got ${k}.`);
+  }
+  const mode = options.mode ?? 'hybrid';
+  if (!MODES.includes(mode)) {
+    throw new EccoError('INVALID_ARGUMENT', `Unknown search mode ${JSON.stringify(mode)}.`, {
+      hint: `Use one of: ${MODES.join(', ')}.`,
+    });
+  }
+  const diversity = options.diversity ?? 0;
+  if (!(diversity >= 0 && diversity <= 1)) {
+    throw new EccoError('INVALID_ARGUMENT', `diversity must be from 0 to 1, got ${diversity}.`, {
+      hint: '0 is off; 0.3 is a mild push toward variety.',
+    });
+  }
+  return { k, mode, diversity };
+}
