@@ -47,6 +47,17 @@ export function encodeText(
       },
     );
   }
-  const encoded = tokenizer(text, { truncation: true, max_length: max, return_tensor: false });
-  return (encoded.input_ids as number[]).slice(0, max);
+  return truncateKeepingSpecials(ids, tokenizer.encode(text, { add_special_tokens: false }), max);
+}
+
+/**
+ * Cuts the text's own tokens so the whole sequence fits in `max`, keeping the special tokens the
+ * tokenizer adds around it ([CLS] … [SEP], <s> …): ids = prefix + content + suffix.
+ */
+function truncateKeepingSpecials(ids: number[], content: number[], max: number): number[] {
+  let prefix = 0;
+  while (prefix < ids.length && ids[prefix] !== content[0]) prefix++;
+  const suffix = Math.max(0, ids.length - prefix - content.length);
+  const room = Math.max(0, max - prefix - suffix);
+  return [...ids.slice(0, prefix), ...content.slice(0, room), ...ids.slice(ids.length - suffix)];
 }
