@@ -46,6 +46,8 @@ export interface FakeOpenAI {
  */
 export async function startFakeOpenAI(
   script: (request: RecordedRequest, index: number) => ScriptedReply,
+  /** Files served on GET (path → content type and body), e.g. a test page and its bundle. */
+  files: Record<string, { type: string; body: string }> = {},
 ): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -63,6 +65,12 @@ export async function startFakeOpenAI(
       raw += chunk;
     });
     req.on('end', () => {
+      const file = req.method === 'GET' ? files[req.url ?? ''] : undefined;
+      if (file) {
+        res.writeHead(200, { 'content-type': file.type });
+        res.end(file.body);
+        return;
+      }
       if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: `no route ${req.url}`, type: 'not_found' } }));
