@@ -99,6 +99,21 @@ export function validatePackOptions(options: PackOptions): void {
       );
     }
   }
+  if (options.tokenizer !== undefined && typeof options.tokenizer?.count !== 'function') {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      'tokenizer must be a TokenCounter with a count(text) method.',
+      {
+        hint: 'Get one with getTokenCounter(model), or leave tokenizer out and pass model.',
+      },
+    );
+  }
+  if (options.truncateQuery !== undefined && typeof options.truncateQuery !== 'function') {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      'truncateQuery must be a function (query, maxTokens, counter) => string.',
+    );
+  }
   if (
     options.queryOverflow !== undefined &&
     options.queryOverflow !== 'error' &&

@@ -377,6 +377,8 @@ describe('pack: bad input', () => {
     [{ safetyMargin: 1 }, 'INVALID_BUDGET'],
     [{ model: 'text-davinci-003', format: 'chat' as const }, 'INVALID_ARGUMENT'],
     [{ format: 'completion' as const }, 'INVALID_ARGUMENT'],
+    [{ tokenizer: {} as TokenCounter }, 'INVALID_ARGUMENT'],
+    [{ truncateQuery: 'middle' as unknown as PackOptions['truncateQuery'] }, 'INVALID_ARGUMENT'],
   ])('rejects %j with %s', async (over, code) => {
     const error = await expectEccoError(() => pack(base(over as Partial<PackOptions>)), code);
     expect(error.message.length).toBeGreaterThan(20);
