@@ -1,0 +1,128 @@
+import { throwIfAborted } from '@explainable-ecco/core';
+import type { FactorBuffers, SolveControl } from './cd-solver.js';
+import type { EngineSession } from './engine/engine.js';
+import { frobeniusErrorFromProducts, squaredNorm } from './frobenius-error.js';
+import { klError, klUpdateH, klUpdateW } from './kl-updates.js';
+import type { NmfBetaLoss } from './types.js';
+
+/** numpy.finfo(float32).eps: scikit-learn's guard against dividing by zero. */
+export const EPSILON32 = 1.1920928955078125e-7;
+
+/**
+ * scikit-learn's multiplicative-update solver (`_fit_multiplicative_update`, no
+ * regularisation): W then H per iteration; every 10 iterations (when tol > 0) it stops once
+ * (previous error − error) / initial error < tol.
+ */
+export async function solveMultiplicative(
+  session: EngineSession,
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  k: number,
+  width: number,
+  buffers: FactorBuffers,
+  betaLoss: NmfBetaLoss,
+  control: SolveControl,
+): Promise<{ nIter: number; converged: boolean }> {
+  const step =
+    betaLoss === 'frobenius'
+      ? frobeniusStepper(session, x, rows, cols, k, width, buffers)
+      : klStepper(x, rows, cols, k, width, buffers);
+  const errorAtInit = await step.error();
+  let previous = errorAtInit;
+  for (let iter = 1; iter <= control.maxIter; iter++) {
+    throwIfAborted(control.signal, 'NMF');
+    await step.iterate();
+    let error: number | undefined;
+    let done = false;
+    if (control.tol > 0 && iter % 10 === 0) {
+      error = await step.error();
+      done = errorAtInit === 0 || (previous - error) / errorAtInit < control.tol;
+      previous = error;
+    }
+    control.progress.report(
+      { iteration: iter, maxIter: control.maxIter, error },
+      done || iter === control.maxIter,
+    );
+    if (done) return { nIter: iter, converged: true };
+    await control.pacer.maybeYield();
+  }
+  return { nIter: control.maxIter, converged: false };
+}
+
+interface Stepper {
+  iterate(): Promise<void>;
+  error(): Promise<number>;
+}
+
+function frobeniusStepper(
+  session: EngineSession,
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  k: number,
+  width: number,
+  { W, Ht }: FactorBuffers,
+): Stepper {
+  const XHt = session.alloc(rows * width);
+  const XtW = session.alloc(cols * width);
+  const HHt = session.alloc(width * width);
+  const WtW = session.alloc(width * width);
+  const normX2 = squaredNorm(x);
+  return {
+    async iterate() {
+      await session.xTimes(Ht, XHt, width);
+      session.gram(Ht, cols, k, width, HHt);
+      multiplicativeStep(W, rows, XHt, HHt, k, width);
+      await session.xtTimes(W, XtW, width);
+      session.gram(W, rows, k, width, WtW);
+      multiplicativeStep(Ht, cols, XtW, WtW, k, width);
+    },
+    async error() {
+      await session.xTimes(Ht, XHt, width);
+      session.gram(Ht, cols, k, width, HHt);
+      session.gram(W, rows, k, width, WtW);
+      return frobeniusErrorFromProducts(normX2, W, XHt, WtW, HHt, rows, k, width);
+    },
+  };
+}
+
+/** a ∘= numerator / (a · gram), the Frobenius multiplicative rule for one side. */
+function multiplicativeStep(
+  a: Float32Array,
+  n: number,
+  numerator: Float32Array,
+  gram: Float32Array,
+  k: number,
+  width: number,
+): void {
+  const row = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const o = i * width;
+    for (let t = 0; t < k; t++) {
+      let d = 0;
+      for (let r = 0; r < k; r++) d += a[o + r] * gram[r * width + t];
+      row[t] = d === 0 ? EPSILON32 : d;
+    }
+    for (let t = 0; t < k; t++) a[o + t] *= numerator[o + t] / row[t];
+  }
+}
+
+function klStepper(
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  k: number,
+  width: number,
+  { W, Ht }: FactorBuffers,
+): Stepper {
+  return {
+    async iterate() {
+      klUpdateW(x, rows, cols, W, Ht, k, width);
+      klUpdateH(x, rows, cols, W, Ht, k, width);
+    },
+    async error() {
+      return klError(x, rows, cols, W, Ht, k, width);
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { EccoError, isEccoError } from '@explainable-ecco/core';
+import { solveCoordinateDescent } from './cd-solver.js';
+import { type EngineSession, paddedWidth } from './engine/engine.js';
+import { selectEngine } from './engine/select-engine.js';
+import { frobeniusError } from './frobenius-error.js';
+import { nndsvdInit } from './init-nndsvd.js';
+import { randomInit } from './init-random.js';
+import { klError } from './kl-updates.js';
+import { solveMultiplicative } from './mu-solver.js';
+import { ProgressReporter } from './progress.js';
+import { SeededRandom } from './random.js';
+import { randomizedSvd, svdSampleCount } from './randomized-svd.js';
+import type { NmfOptions, NmfResult } from './types.js';
+import { type ResolvedNmfOptions, resolveOptions, validateMatrix } from './validate.js';
+import { Pacer } from './yield-control.js';
+
+/** How often long solves let the event loop run (ms of work). */
+const YIELD_EVERY_MS = 25;
+
+/**
+ * Non-negative matrix factorization X ≈ W·H with scikit-learn's definitions
+ * (`sklearn.decomposition.NMF`): objective ½‖X − WH‖²_F (or the generalised KL divergence
+ * with solver 'mu'), the same inits, solvers and stopping rules.
+ *
+ * @param X rows × cols, row-major, finite and ≥ 0. Computation is float32 (as scikit-learn
+ *   does for float32 input); errors are accumulated in float64.
+ * @param shape [rows, cols].
+ * @throws EccoError NMF_INVALID_INPUT (NaN/±Infinity, negative values, empty or mis-shaped X),
+ *   NMF_INVALID_COMPONENTS, INVALID_ARGUMENT (other options), ABORTED (options.signal).
+ */
+export async function nmf(
+  X: Float32Array | Float64Array,
+  shape: readonly [number, number],
+  options: NmfOptions,
+): Promise<NmfResult> {
+  const { rows, cols } = validateMatrix(X, shape);
+  const opts = resolveOptions(options, rows, cols);
+  const engine = await selectEngine(options.engine);
+  const x = X instanceof Float32Array ? X : Float32Array.from(X);
+  const k = opts.nComponents;
+  const width = paddedWidth(k);
+  const svdWidth = opts.init === 'random' ? 0 : paddedWidth(svdSampleCount(k, rows, cols));
+  const reserve = 4 * (rows + cols) * width + 2 * width * width + (rows + cols) * svdWidth;
+  let session: EngineSession;
+  try {
+    session = await engine.prepare(x, rows, cols, reserve);
+  } catch (cause) {
+    if (isEccoError(cause)) throw cause;
+    throw new EccoError('INTERNAL', `The ${engine.name} NMF engine failed to start.`, {
+      hint: "Try engine 'js'.",
+      cause,
+    });
+  }
+  try {
+    const W = session.alloc(rows * width);
+    const Ht = session.alloc(cols * width);
+    await initialize(session, x, rows, cols, k, width, svdWidth, opts, W, Ht);
+    const control = {
+      maxIter: opts.maxIter,
+      tol: opts.tol,
+      signal: options.signal,
+      pacer: new Pacer(YIELD_EVERY_MS),
+      progress: new ProgressReporter(options.onProgress, opts.progressEveryMs),
+    };
+    const { nIter, converged } =
+      opts.solver === 'cd'
+        ? await solveCoordinateDescent(session, rows, cols, k, width, { W, Ht }, control)
+        : await solveMultiplicative(
+            session,
+            x,
+            rows,
+            cols,
+            k,
+            width,
+            { W, Ht },
+            opts.betaLoss,
+            control,
+          );
+    const reconstructionError =
+      opts.betaLoss === 'frobenius'
+        ? frobeniusError(x, rows, cols, W, Ht, k, width)
+        : klError(x, rows, cols, W, Ht, k, width);
+    return {
+      W: unpad(W, rows, k, width),
+      H: transposeUnpad(Ht, cols, k, width),
+      rows,
+      cols,
+      nComponents: k,
+      nIter,
+      reconstructionError,
+      converged,
+      engine: session.name,
+    };
+  } finally {
+    session.dispose();
+  }
+}
+
+async function initialize(
+  session: EngineSession,
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  k: number,
+  width: number,
+  svdWidth: number,
+  opts: ResolvedNmfOptions,
+  W: Float32Array,
+  Ht: Float32Array,
+): Promise<void> {
+  let sum = 0;
+  for (let i = 0; i < x.length; i++) sum += x[i];
+  const meanX = sum / x.length;
+  let init: { W: Float64Array; H: Float64Array };
+  if (opts.init === 'random') {
+    init = randomInit(meanX, rows, cols, k, new SeededRandom(opts.randomState));
+  } else {
+    const bufRows = session.alloc(rows * svdWidth);
+    const bufCols = session.alloc(cols * svdWidth);
+    const svd = await randomizedSvd(
+      session,
+      rows,
+      cols,
+      k,
+      new SeededRandom(opts.randomState),
+      bufRows,
+      bufCols,
+      svdWidth,
+    );
+    // A fresh generator with the same seed, as scikit-learn re-seeds for nndsvdar's fill.
+    init = nndsvdInit(svd, rows, cols, k, opts.init, meanX, new SeededRandom(opts.randomState));
+  }
+  for (let i = 0; i < rows; i++) for (let t = 0; t < k; t++) W[i * width + t] = init.W[i * k + t];
+  for (let t = 0; t < k; t++)
+    for (let j = 0; j < cols; j++) Ht[j * width + t] = init.H[t * cols + j];
+}
+
+function unpad(a: Float32Array, n: number, k: number, width: number): Float32Array {
+  const out = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) for (let t = 0; t < k; t++) out[i * k + t] = a[i * width + t];
+  return out;
+}
+
+function transposeUnpad(a: Float32Array, n: number, k: number, width: number): Float32Array {
+  const out = new Float32Array(k * n);
+  for (let j = 0; j < n; j++) for (let t = 0; t < k; t++) out[t * n + j] = a[j * width + t];
+  return out;
+}
