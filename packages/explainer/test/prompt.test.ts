@@ -1,5 +1,6 @@
 import { type FactorRecord, makeTokens } from '@explainable-ecco/core';
 import { getTokenCounter, lookupModel } from '@explainable-ecco/prompt-packer';
+import { ExampleRetriever } from '@explainable-ecco/retrieval';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRecord, type ExampleSearch, explain, renderRecord } from '../src/node.js';
 import { type FakeOpenAI, startFakeOpenAI } from './helpers/fake-openai-server.js';
@@ -126,5 +127,45 @@ describe('the explain prompt for 1,2,…,18', () => {
     expect(ranks).toEqual([...ranks.keys()]); // a prefix of the ranking: 0, 1, …
     expect(request.messages.at(-1)!.content).toContain('<<18>>(10)');
     expect(result.prompt!.budget).toBe(1300);
+  });
+
+  it("uses the built-in example library by default, in the retriever's rank order", async () => {
+    server = await startFakeOpenAI(() => ({
+      kind: 'ok',
+      content: '{"explanation":"counts upward"}',
+    }));
+    const f = counting();
+    const [result] = await explain(f, {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'gpt-4o-mini',
+      maxOutputTokens: 200,
+      cache: false,
+    });
+    const record = buildRecord(f, 0);
+    const retriever = await ExampleRetriever.create({});
+    const hits = await retriever.search(record, { k: 8, tokenizerFamily: 'plain' });
+    const ranked = hits.map((h) => h.example.id);
+    const included = result!.prompt!.examples;
+    expect(included.length).toBeGreaterThan(0);
+    expect(included.length).toBeLessThanOrEqual(4);
+    // In the prompt in rank order (the packer may skip a near-duplicate, never reorder).
+    const positions = included.map((id) => ranked.indexOf(id));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    const request = server.requests[0]!.body;
+    const shown = request.messages
+      .filter((m) => m.role === 'assistant')
+      .map((m) => JSON.parse(m.content).explanation);
+    expect(shown).toEqual(
+      included.map((id) => hits.find((h) => h.example.id === id)!.example.explanation),
+    );
+    const rendered = renderRecord(record, 'highlight');
+    expect(
+      request.messages
+        .map((m) => m.content)
+        .join('\n')
+        .split(rendered),
+    ).toHaveLength(2);
   });
 });
