@@ -91,9 +91,12 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions = {}): Embed
   ): Promise<Float32Array[]> {
     let response: OpenAI.CreateEmbeddingResponse;
     try {
-      response = await client.embeddings.create(
-        { model, input, encoding_format: 'base64', ...(shorten ? { dimensions } : {}) },
-        signal ? { signal } : undefined,
+      response = await abortable(
+        client.embeddings.create(
+          { model, input, encoding_format: 'base64', ...(shorten ? { dimensions } : {}) },
+          signal ? { signal } : undefined,
+        ),
+        signal,
       );
     } catch (error) {
       throw toEccoError(error, model, secrets, signal);
@@ -140,6 +143,21 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions = {}): Embed
   };
 }
 
+/**
+ * Settles as soon as the signal fires: the SDK notices an abort during a request, but not while
+ * it sleeps before a retry, which can last seconds.
+ */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () =>
+      reject(new EccoError('ABORTED', 'Embedding was cancelled.', { cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Accepts base64 little-endian float32 (what we ask for) or a number list (what some servers send anyway). */
 function decodeEmbedding(embedding: unknown, dimensions: number): Float32Array {
   let vector: Float32Array;
@@ -178,6 +196,7 @@ function toEccoError(
   secrets: ReadonlyArray<string | undefined>,
   signal?: AbortSignal,
 ): EccoError {
+  if (error instanceof EccoError) return error;
   if (signal?.aborted || error instanceof OpenAI.APIUserAbortError) {
     return new EccoError('ABORTED', 'Embedding was cancelled.', { cause: signal?.reason });
   }

@@ -94,13 +94,14 @@ function shapeOf(
   return shape;
 }
 
-/** Mean Pearson correlation between offset-in-window and value, over windows of ≥ 4 tokens. */
+/** Mean Pearson correlation between offset-in-window and value, over windows of ≥ 4 tokens with ≥ 3 non-zero values. */
 function positionTrend(record: FactorRecord, windows: ReadonlyArray<[number, number]>): number {
   let sum = 0;
   let n = 0;
   for (const [s, e] of windows) {
-    if (e - s < 4) continue;
     const ys = record.tokens.slice(s, e).map((t) => t.value);
+    // A trend needs several non-zero values; one spike at the end is not a rise.
+    if (ys.length < 4 || ys.filter((y) => y > 0).length < 3) continue;
     const xs = ys.map((_, i) => i);
     const r = pearson(xs, ys);
     if (Number.isFinite(r)) {
