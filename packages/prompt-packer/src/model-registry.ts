@@ -23,296 +23,95 @@ export interface ModelInfo {
 /** A registration: a new model needs `contextWindow`; a known one may change any field. */
 export type ModelRegistration = { name: string } & Partial<Omit<ModelInfo, 'name'>>;
 
-const o200k = 'o200k_base' as const;
-const cl100k = 'cl100k_base' as const;
-const chat = 'chat' as const;
-const completion = 'completion' as const;
+type Row = [
+  name: string,
+  contextWindow: number,
+  maxOutputTokens: number | undefined,
+  encoding: OpenAiEncoding,
+  endpoint: ModelInfo['endpoint'],
+  inputPrice?: number,
+  outputPrice?: number,
+];
+
+const O = 'o200k_base';
+const C = 'cl100k_base';
+const P = 'p50k_base';
+const R = 'r50k_base';
 
 /*
  * Context windows and encodings follow OpenAI's model pages and tiktoken's model table;
- * prices are OpenAI's list prices as of 2025-08. They change: override with `registerModel`.
+ * prices (US$ per 1M tokens) are OpenAI's list prices as of 2025-08. They change: override
+ * with `registerModel`.
  */
-const BUILT_IN: ModelInfo[] = [
-  {
-    name: 'gpt-5',
-    contextWindow: 400_000,
-    maxOutputTokens: 128_000,
-    maxInputTokens: 272_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 1.25, output: 10 },
-  },
-  {
-    name: 'gpt-5-mini',
-    contextWindow: 400_000,
-    maxOutputTokens: 128_000,
-    maxInputTokens: 272_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 0.25, output: 2 },
-  },
-  {
-    name: 'gpt-5-nano',
-    contextWindow: 400_000,
-    maxOutputTokens: 128_000,
-    maxInputTokens: 272_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 0.05, output: 0.4 },
-  },
-  {
-    name: 'gpt-5-chat-latest',
-    contextWindow: 128_000,
-    maxOutputTokens: 16_384,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 1.25, output: 10 },
-  },
-  {
-    name: 'gpt-4.1',
-    contextWindow: 1_047_576,
-    maxOutputTokens: 32_768,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 2, output: 8 },
-  },
-  {
-    name: 'gpt-4.1-mini',
-    contextWindow: 1_047_576,
-    maxOutputTokens: 32_768,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 0.4, output: 1.6 },
-  },
-  {
-    name: 'gpt-4.1-nano',
-    contextWindow: 1_047_576,
-    maxOutputTokens: 32_768,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 0.1, output: 0.4 },
-  },
-  {
-    name: 'gpt-4o',
-    contextWindow: 128_000,
-    maxOutputTokens: 16_384,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 2.5, output: 10 },
-  },
-  {
-    name: 'gpt-4o-2024-05-13',
-    contextWindow: 128_000,
-    maxOutputTokens: 4_096,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 5, output: 15 },
-  },
-  {
-    name: 'chatgpt-4o-latest',
-    contextWindow: 128_000,
-    maxOutputTokens: 16_384,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 5, output: 15 },
-  },
-  {
-    name: 'gpt-4o-mini',
-    contextWindow: 128_000,
-    maxOutputTokens: 16_384,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 0.15, output: 0.6 },
-  },
-  {
-    name: 'o1',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 15, output: 60 },
-  },
-  {
-    name: 'o1-preview',
-    contextWindow: 128_000,
-    maxOutputTokens: 32_768,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 15, output: 60 },
-  },
-  {
-    name: 'o1-mini',
-    contextWindow: 128_000,
-    maxOutputTokens: 65_536,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 1.1, output: 4.4 },
-  },
-  {
-    name: 'o1-pro',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 150, output: 600 },
-  },
-  {
-    name: 'o3',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 2, output: 8 },
-  },
-  {
-    name: 'o3-pro',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 20, output: 80 },
-  },
-  {
-    name: 'o3-mini',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 1.1, output: 4.4 },
-  },
-  {
-    name: 'o4-mini',
-    contextWindow: 200_000,
-    maxOutputTokens: 100_000,
-    encoding: o200k,
-    endpoint: chat,
-    pricePer1M: { input: 1.1, output: 4.4 },
-  },
-  {
-    name: 'gpt-4-turbo',
-    contextWindow: 128_000,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 10, output: 30 },
-  },
-  {
-    name: 'gpt-4-turbo-preview',
-    contextWindow: 128_000,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 10, output: 30 },
-  },
-  {
-    name: 'gpt-4-1106-preview',
-    contextWindow: 128_000,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 10, output: 30 },
-  },
-  {
-    name: 'gpt-4-0125-preview',
-    contextWindow: 128_000,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 10, output: 30 },
-  },
-  {
-    name: 'gpt-4',
-    contextWindow: 8_192,
-    maxOutputTokens: 8_192,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 30, output: 60 },
-  },
-  {
-    name: 'gpt-4-32k',
-    contextWindow: 32_768,
-    maxOutputTokens: 32_768,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 60, output: 120 },
-  },
-  {
-    name: 'gpt-3.5-turbo',
-    contextWindow: 16_385,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 0.5, output: 1.5 },
-  },
-  {
-    name: 'gpt-3.5-turbo-0613',
-    contextWindow: 4_096,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 1.5, output: 2 },
-  },
-  {
-    name: 'gpt-3.5-turbo-16k',
-    contextWindow: 16_385,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: chat,
-    pricePer1M: { input: 3, output: 4 },
-  },
-  {
-    name: 'gpt-3.5-turbo-instruct',
-    contextWindow: 4_096,
-    maxOutputTokens: 4_096,
-    encoding: cl100k,
-    endpoint: completion,
-    pricePer1M: { input: 1.5, output: 2 },
-  },
-  {
-    name: 'davinci-002',
-    contextWindow: 16_384,
-    maxOutputTokens: 16_384,
-    encoding: cl100k,
-    endpoint: completion,
-    pricePer1M: { input: 2, output: 2 },
-  },
-  {
-    name: 'babbage-002',
-    contextWindow: 16_384,
-    maxOutputTokens: 16_384,
-    encoding: cl100k,
-    endpoint: completion,
-    pricePer1M: { input: 0.4, output: 0.4 },
-  },
-  // Retired 4,097-token completion models, kept because their prompts and counts still matter.
-  {
-    name: 'text-davinci-003',
-    contextWindow: 4_097,
-    encoding: 'p50k_base',
-    endpoint: completion,
-    pricePer1M: { input: 20, output: 20 },
-  },
-  {
-    name: 'text-davinci-002',
-    contextWindow: 4_097,
-    encoding: 'p50k_base',
-    endpoint: completion,
-    pricePer1M: { input: 20, output: 20 },
-  },
-  { name: 'code-davinci-002', contextWindow: 8_001, encoding: 'p50k_base', endpoint: completion },
-  { name: 'text-davinci-001', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'text-curie-001', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'text-babbage-001', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'text-ada-001', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'davinci', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'curie', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'babbage', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
-  { name: 'ada', contextWindow: 2_049, encoding: 'r50k_base', endpoint: completion },
+// biome-ignore format: one model per line reads as a table
+const ROWS: Row[] = [
+  ['gpt-5', 400_000, 128_000, O, 'chat', 1.25, 10],
+  ['gpt-5-mini', 400_000, 128_000, O, 'chat', 0.25, 2],
+  ['gpt-5-nano', 400_000, 128_000, O, 'chat', 0.05, 0.4],
+  ['gpt-5-chat-latest', 128_000, 16_384, O, 'chat', 1.25, 10],
+  ['gpt-4.1', 1_047_576, 32_768, O, 'chat', 2, 8],
+  ['gpt-4.1-mini', 1_047_576, 32_768, O, 'chat', 0.4, 1.6],
+  ['gpt-4.1-nano', 1_047_576, 32_768, O, 'chat', 0.1, 0.4],
+  ['gpt-4o', 128_000, 16_384, O, 'chat', 2.5, 10],
+  ['gpt-4o-2024-05-13', 128_000, 4_096, O, 'chat', 5, 15],
+  ['chatgpt-4o-latest', 128_000, 16_384, O, 'chat', 5, 15],
+  ['gpt-4o-mini', 128_000, 16_384, O, 'chat', 0.15, 0.6],
+  ['o1', 200_000, 100_000, O, 'chat', 15, 60],
+  ['o1-preview', 128_000, 32_768, O, 'chat', 15, 60],
+  ['o1-mini', 128_000, 65_536, O, 'chat', 1.1, 4.4],
+  ['o1-pro', 200_000, 100_000, O, 'chat', 150, 600],
+  ['o3', 200_000, 100_000, O, 'chat', 2, 8],
+  ['o3-pro', 200_000, 100_000, O, 'chat', 20, 80],
+  ['o3-mini', 200_000, 100_000, O, 'chat', 1.1, 4.4],
+  ['o4-mini', 200_000, 100_000, O, 'chat', 1.1, 4.4],
+  ['gpt-4-turbo', 128_000, 4_096, C, 'chat', 10, 30],
+  ['gpt-4-turbo-preview', 128_000, 4_096, C, 'chat', 10, 30],
+  ['gpt-4-1106-preview', 128_000, 4_096, C, 'chat', 10, 30],
+  ['gpt-4-0125-preview', 128_000, 4_096, C, 'chat', 10, 30],
+  ['gpt-4', 8_192, 8_192, C, 'chat', 30, 60],
+  ['gpt-4-32k', 32_768, 32_768, C, 'chat', 60, 120],
+  ['gpt-3.5-turbo', 16_385, 4_096, C, 'chat', 0.5, 1.5],
+  ['gpt-3.5-turbo-0613', 4_096, 4_096, C, 'chat', 1.5, 2],
+  ['gpt-3.5-turbo-16k', 16_385, 4_096, C, 'chat', 3, 4],
+  ['gpt-3.5-turbo-instruct', 4_096, 4_096, C, 'completion', 1.5, 2],
+  ['davinci-002', 16_384, 16_384, C, 'completion', 2, 2],
+  ['babbage-002', 16_384, 16_384, C, 'completion', 0.4, 0.4],
+  // Retired 4,097- and 2,049-token completion models: their prompts and counts still matter.
+  ['text-davinci-003', 4_097, undefined, P, 'completion', 20, 20],
+  ['text-davinci-002', 4_097, undefined, P, 'completion', 20, 20],
+  ['code-davinci-002', 8_001, undefined, P, 'completion'],
+  ['text-davinci-001', 2_049, undefined, R, 'completion'],
+  ['text-curie-001', 2_049, undefined, R, 'completion'],
+  ['text-babbage-001', 2_049, undefined, R, 'completion'],
+  ['text-ada-001', 2_049, undefined, R, 'completion'],
+  ['davinci', 2_049, undefined, R, 'completion'],
+  ['curie', 2_049, undefined, R, 'completion'],
+  ['babbage', 2_049, undefined, R, 'completion'],
+  ['ada', 2_049, undefined, R, 'completion'],
 ];
+
+/** gpt-5 models take at most 272k prompt tokens whatever the reply reserve. */
+const MAX_INPUT: Record<string, number> = {
+  'gpt-5': 272_000,
+  'gpt-5-mini': 272_000,
+  'gpt-5-nano': 272_000,
+};
+
+function fromRow([name, contextWindow, maxOut, encoding, endpoint, input, output]: Row): ModelInfo {
+  return {
+    name,
+    contextWindow,
+    ...(maxOut !== undefined && { maxOutputTokens: maxOut }),
+    ...(MAX_INPUT[name] !== undefined && { maxInputTokens: MAX_INPUT[name] }),
+    encoding,
+    endpoint,
+    ...(input !== undefined && output !== undefined && { pricePer1M: { input, output } }),
+  };
+}
 
 /** The built-in table, keyed by model name (read-only; use `registerModel` to change it). */
 export const MODEL_REGISTRY: Readonly<Record<string, Readonly<ModelInfo>>> = Object.freeze(
-  Object.fromEntries(BUILT_IN.map((m) => [m.name, Object.freeze(m)])),
+  Object.fromEntries(ROWS.map(fromRow).map((m) => [m.name, Object.freeze(m)])),
 );
 
 const registered = new Map<string, ModelInfo>();

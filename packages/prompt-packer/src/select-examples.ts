@@ -28,6 +28,12 @@ export interface Selection {
  */
 const JOIN_SLACK = 2;
 
+/*
+ * Each failed exact try costs a count of the whole prompt; after this many, the remaining
+ * near-misses are left out rather than letting a long tail of them each cost a full count.
+ */
+const MAX_FAILED_TRIES = 16;
+
 /** What one example adds to the prompt, measured on its own (token counts do not add exactly). */
 function marginalTokens(
   example: PackExample,
@@ -98,6 +104,7 @@ export function selectExamples(input: SelectionInput): Selection {
     tokens = included.length > 0 ? measure(included) : input.baseTokens;
   }
 
+  let failedTries = 0;
   for (let i = 0; i < examples.length; i++) {
     if (!dropped.has(i)) continue;
     const reason = blocked(i);
@@ -105,7 +112,7 @@ export function selectExamples(input: SelectionInput): Selection {
       dropped.set(i, reason);
       continue;
     }
-    if (tokens + cost[i]! > limit + JOIN_SLACK) {
+    if (tokens + cost[i]! > limit + JOIN_SLACK || failedTries >= MAX_FAILED_TRIES) {
       dropped.set(i, 'budget');
       continue;
     }
@@ -117,6 +124,7 @@ export function selectExamples(input: SelectionInput): Selection {
       dropped.delete(i);
     } else {
       dropped.set(i, 'budget');
+      failedTries++;
     }
   }
   return { included, tokens, dropped };
