@@ -1,0 +1,64 @@
+// Test page: loads models with the browser entry (onnxruntime-web, wasm) and returns captures.
+import { EccoModel, ortEnv } from '../../src/browser.js';
+
+ortEnv.wasm.wasmPaths = '/ort/';
+// Without cross-origin isolation there is no SharedArrayBuffer, so no wasm threads.
+ortEnv.wasm.numThreads = 1;
+
+interface Capture {
+  ids: number[];
+  kinds: string[];
+  layers: number[];
+  neurons: number;
+  positions: number;
+  data: number[];
+  logits?: number[];
+}
+
+async function capture(
+  modelUrl: string,
+  texts: string[],
+  dtype: 'fp32' | 'q8' = 'fp32',
+): Promise<Capture[]> {
+  const lm = await EccoModel.fromPretrained(modelUrl, { dtype });
+  const outs = await lm.run(texts, { logits: lm.hasLogits });
+  await lm.dispose();
+  return outs.map((o) => ({
+    ids: o.tokens.map((t) => t.id),
+    kinds: o.tokens.map((t) => t.kind),
+    layers: o.activations.layers,
+    neurons: o.activations.neurons,
+    positions: o.activations.positions,
+    data: Array.from(o.activations.data),
+    ...(o.logits ? { logits: Array.from(o.logits.data) } : {}),
+  }));
+}
+
+async function generate(modelUrl: string, prompt: string, maxNewTokens: number, seed: number) {
+  const lm = await EccoModel.fromPretrained(modelUrl);
+  const out = await lm.generate(prompt, {
+    maxNewTokens,
+    temperature: 0.9,
+    topK: 20,
+    seed,
+    stopAtEos: false,
+  });
+  await lm.dispose();
+  return {
+    ids: out.tokens.map((t) => t.id),
+    text: out.outputText,
+    positions: out.activations.positions,
+  };
+}
+
+async function errorCode(modelUrl: string): Promise<string> {
+  try {
+    await EccoModel.fromPretrained(modelUrl);
+    return 'none';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}
+
+Object.assign(globalThis, { ecco: { capture, generate, errorCode } });
+document.title = 'ready';
