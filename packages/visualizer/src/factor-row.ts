@@ -2,7 +2,7 @@ import type { Explanation } from '@explainable-ecco/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { headlineScore } from './explanations.js';
 import { formatPercent, formatScore } from './format.js';
-import { factorRowLabel, layerShareEntries } from './labels.js';
+import { factorRowDescription, layerShareEntries, scoreDetails } from './labels.js';
 import { factorColorVar } from './palette.js';
 import { SPARK_HEIGHT, SPARK_WIDTH } from './sparkline.js';
 import type { ExplorerModel, FactorView } from './view-model.js';
@@ -33,15 +33,7 @@ function explanationBlock(e: Explanation | undefined): TemplateResult {
 function scoreBadge(e: Explanation | undefined): TemplateResult | typeof nothing {
   const score = headlineScore(e);
   if (score === null) return nothing;
-  const s = e?.scores;
-  const details = [
-    typeof s?.simulation === 'number' ? `simulation ${formatScore(s.simulation)}` : '',
-    typeof s?.detection === 'number' ? `detection ${formatScore(s.detection)}` : '',
-    typeof s?.baseline?.simulation === 'number'
-      ? `random baseline ${formatScore(s.baseline.simulation)}`
-      : '',
-  ].filter(Boolean);
-  return html`<span class="row-score" part="score" title=${details.join(', ') || nothing}
+  return html`<span class="row-score" part="score" title=${scoreDetails(e) || nothing}
     >score ${formatScore(score)}</span
   >`;
 }
@@ -89,8 +81,9 @@ export function renderFactorRow(
     data-f=${i}
     tabindex=${state.tabStop ? 0 : -1}
     aria-selected=${state.locked ? 'true' : 'false'}
-    aria-label=${factorRowLabel(model, factor, explanation)}
+    aria-describedby="factor-desc-${i}"
   >
+    <span id="factor-desc-${i}" hidden>${factorRowDescription(model, factor, explanation)}</span>
     <div class="row-head">
       <span class="swatch" part="swatch" aria-hidden="true"></span>
       <span class="row-name">Factor ${i}</span>

@@ -1,5 +1,4 @@
 import type { Explanation } from '@explainable-ecco/core';
-import { headlineScore } from './explanations.js';
 import { formatPercent, formatScore, formatValue, quoteToken } from './format.js';
 import type { ExplorerModel, FactorView } from './view-model.js';
 
@@ -23,29 +22,41 @@ export function layerShareLabel(factor: FactorView, layers: readonly number[] | 
   return `Layer share: ${entries.map((e) => `layer ${e.layer} ${formatPercent(e.share)}`).join(', ')}.`;
 }
 
-function explanationPhrase(e: Explanation | undefined): string {
-  if (!e) return 'No explanation.';
-  if (e.error) return `Explanation failed (${e.error.code}): ${e.error.message}`;
-  const text = String(e.text ?? '').trim();
-  return text ? `Explanation: ${text}.` : 'No explanation.';
+/** Spoken details of an explanation's scores beyond the headline shown in the row. */
+export function scoreDetails(e: Explanation | undefined): string {
+  const s = e?.scores;
+  if (!s) return '';
+  return [
+    typeof s.simulation === 'number' ? `simulation ${formatScore(s.simulation)}` : '',
+    typeof s.detection === 'number' ? `detection ${formatScore(s.detection)}` : '',
+    typeof s.baseline?.simulation === 'number'
+      ? `random baseline ${formatScore(s.baseline.simulation)}`
+      : '',
+    typeof s.baseline?.detection === 'number'
+      ? `random baseline detection ${formatScore(s.baseline.detection)}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
-/** The accessible name of a factor row: everything the row shows, in words. */
-export function factorRowLabel(
+/**
+ * The accessible description of a factor row: what its charts show, in words (the row's
+ * visible text, its name, already says the number, explanation and score).
+ */
+export function factorRowDescription(
   model: ExplorerModel,
   factor: FactorView,
   explanation: Explanation | undefined,
 ): string {
   const n = model.tokens.length;
   const peak = model.tokens[factor.peak]!;
-  const score = headlineScore(explanation);
+  const details = scoreDetails(explanation);
   const parts = [
-    `Factor ${factor.index}.`,
-    explanationPhrase(explanation),
-    score === null ? '' : `Score ${formatScore(score)}.`,
     factor.max > 0
       ? `Peak ${formatValue(factor.max)} at ${quoteToken(peak.text)}, token ${factor.peak + 1} of ${n}.`
       : 'Zero at every token.',
+    details ? `Scores: ${details}.` : '',
     layerShareLabel(factor, model.layers),
   ];
   return parts.filter(Boolean).join(' ');

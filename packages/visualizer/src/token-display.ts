@@ -17,11 +17,16 @@ export interface TokenLayout {
   symbolic: boolean;
 }
 
-const VISIBLE_WHITESPACE: Record<string, string> = { ' ': '␣', '\t': '→', '\n': '↵', '\r': '' };
+const WHITESPACE_SYMBOL: Record<string, string> = { ' ': '␣', '\t': '→', '\n': '↵', '\r': '' };
 
+/**
+ * Whitespace a reader could not see or hover drawn as symbols: every character of an
+ * all-whitespace token, and tabs and newlines anywhere (spaces inside words stay spaces).
+ */
 function showWhitespace(text: string): string {
+  const all = text.trim() === '';
   let out = '';
-  for (const ch of text) out += VISIBLE_WHITESPACE[ch] ?? ch;
+  for (const ch of text) out += all || ch !== ' ' ? (WHITESPACE_SYMBOL[ch] ?? ch) : ch;
   return out;
 }
 

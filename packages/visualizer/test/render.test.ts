@@ -84,7 +84,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
           explanation: r.querySelector('.explanation')?.textContent?.replace(/\s+/g, ' ').trim(),
           score: r.querySelector('.row-score')?.textContent?.trim() ?? null,
           path: r.querySelector('.spark path')?.getAttribute('d') ?? '',
-          label: r.getAttribute('aria-label'),
+          label: r.querySelector(`#${r.getAttribute('aria-describedby')}`)?.textContent ?? '',
         }),
       ),
     );
@@ -214,7 +214,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
       Array.from(document.getElementById('v0')!.shadowRoot!.querySelectorAll('.row')).map((r) => ({
         bars: r.querySelectorAll('.layers rect').length,
         peak: r.querySelectorAll('.layers rect.peak').length,
-        label: r.getAttribute('aria-label'),
+        label: r.querySelector(`#${r.getAttribute('aria-describedby')}`)?.textContent ?? '',
       })),
     );
     expect(rows.map((r) => r.bars)).toEqual([3, 3]);

@@ -30,3 +30,8 @@ export function hexRgb(hex: string): [number, number, number] {
 export function paletteRgb(factor: number): [number, number, number] {
   return hexRgb(OKABE_ITO_PALETTE[factor % OKABE_ITO_PALETTE.length]!);
 }
+
+/** How the element prints a value: three decimals, tiny non-zero values in exponent form. */
+export function shownValue(v: number): string {
+  return v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(1) : v.toFixed(3);
+}

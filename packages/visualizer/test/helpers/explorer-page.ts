@@ -8,6 +8,7 @@ export interface ExplorerPageOptions {
   /** One entry per <ecco-factors>: its data, explanations and attributes. */
   views: Array<{ data: unknown; explanations?: unknown; attributes?: string }>;
   colorScheme?: 'light' | 'dark';
+  /** Default 'reduce', so colours are read without transitions in flight. */
   reducedMotion?: 'reduce' | 'no-preference';
   /** Markup before the explorers (e.g. a button to Tab from) and page CSS. */
   before?: string;
@@ -24,11 +25,11 @@ export async function openExplorers(
   options: ExplorerPageOptions,
 ): Promise<TestPage> {
   bundle ??= readBundle();
-  const t = await newPage(session, options);
+  const t = await newPage(session, { reducedMotion: 'reduce', ...options });
   const elements = options.views
     .map((v, i) => `<ecco-factors id="v${i}" ${v.attributes ?? ''}></ecco-factors>`)
     .join('\n');
-  const body = `<style>${options.css ?? ''}</style>${options.before ?? ''}${elements}`;
+  const body = `<style>${options.css ?? ''}</style><main>${options.before ?? ''}${elements}</main>`;
   const script = `window.__events = [];
 for (const type of ['ecco-factor-select', 'ecco-token-hover']) {
   document.addEventListener(type, (e) => window.__events.push({ type, target: e.target.id, detail: e.detail }));

@@ -13,7 +13,7 @@ export const artifactsDir = resolve(packageRoot, 'test-artifacts');
 export const bundlePath = resolve(packageRoot, 'dist/ecco-factors.standalone.js');
 
 export interface EccoFixture {
-  tokens: Array<{ token: string; token_id: number; type: string; position: number }>;
+  tokens: Array<{ token: string; token_id: number; type: 'input' | 'output'; position: number }>;
   factors: number[][][];
   source?: string;
 }
