@@ -49,6 +49,8 @@ beforeAll(async () => {
   );
   const routes: Record<string, string> = { '/': out, '/ort/': ortDist };
   for (const [name, dir] of Object.entries(models)) routes[`/models/${name}/`] = dir;
+  // The Hub's URL layout, for the Cache API test.
+  routes['/hub/test-org/tiny-llama/resolve/main/'] = models['tiny-llama']!;
   server = await startStaticServer(routes);
   // A fresh profile per run (playwright passes it as --user-data-dir).
   context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ecco-chromium-')), {
@@ -155,6 +157,26 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
     expect(fromBrowser.ids).toEqual(fromNode.tokens.map((t) => t.id));
     expect(fromBrowser.text).toBe(fromNode.outputText);
     expect(fromBrowser.positions).toBe(fromNode.tokens.length);
+  });
+
+  it('downloads a Hub id once and then serves it from the Cache API', async () => {
+    const before = server.requests.filter((r) => r.startsWith('/hub/')).length;
+    const loads = (await page.evaluate(
+      ([host, id]) =>
+        (
+          globalThis as never as { ecco: { hubTwice(h: string, i: string): Promise<unknown> } }
+        ).ecco.hubTwice(host, id),
+      [`${server.url}/hub/`, 'test-org/tiny-llama'] as const,
+    )) as string[][];
+    expect(loads[0]).toEqual(
+      expect.arrayContaining(['download:config.json', 'download:onnx/model.onnx']),
+    );
+    expect(loads[1]).toEqual(
+      expect.arrayContaining(['cached:config.json', 'cached:onnx/model.onnx']),
+    );
+    expect(loads[1]!.filter((s) => s.startsWith('download:'))).toEqual([]);
+    const hubRequests = server.requests.filter((r) => r.startsWith('/hub/'));
+    expect(hubRequests.length - before).toBe(4); // config, tokenizer, tokenizer_config, model: once each
   });
 
   it('reports a missing model with a typed error', async () => {

@@ -1,5 +1,5 @@
 // Test page: loads models with the browser entry (onnxruntime-web, wasm) and returns captures.
-import { EccoModel, ortEnv } from '../../src/browser.js';
+import { EccoModel, env, type LoadProgress, ortEnv } from '../../src/browser.js';
 
 ortEnv.wasm.wasmPaths = '/ort/';
 // Without cross-origin isolation there is no SharedArrayBuffer, so no wasm threads.
@@ -60,5 +60,19 @@ async function errorCode(modelUrl: string): Promise<string> {
   }
 }
 
-Object.assign(globalThis, { ecco: { capture, generate, errorCode } });
+/** Loads a Hub id twice from `remoteHost`; returns the progress statuses of each load. */
+async function hubTwice(remoteHost: string, id: string): Promise<string[][]> {
+  env.remoteHost = remoteHost;
+  const loads: string[][] = [];
+  for (let i = 0; i < 2; i++) {
+    const seen: LoadProgress[] = [];
+    const lm = await EccoModel.fromPretrained(id, { onProgress: (p) => seen.push(p) });
+    await lm.run('The river');
+    await lm.dispose();
+    loads.push([...new Set(seen.map((p) => `${p.status}:${p.file}`))]);
+  }
+  return loads;
+}
+
+Object.assign(globalThis, { ecco: { capture, generate, errorCode, hubTwice } });
 document.title = 'ready';
