@@ -437,13 +437,12 @@ export function cdSweep(
     if (gramOut) {
       const row = a + <usize>i * stride;
       for (let r: usize = 0; r < kk; r++) {
-        const ar = f32x4.splat(load<f32>(row + (r << 2)));
+        const ar = load<f32>(row + (r << 2));
         for (let u = r; u < kk; u++) {
+          // Lane 0 only: the lanes are summed at the end.
           const p = go + (r * kk + u) * 16;
-          v128.store(
-            p,
-            f32x4.add(v128.load(p), f32x4.mul(ar, f32x4.splat(load<f32>(row + (u << 2))))),
-          );
+          const term = f32x4.replace_lane(f32x4.splat(0), 0, ar * load<f32>(row + (u << 2)));
+          v128.store(p, f32x4.add(v128.load(p), term));
         }
       }
     }

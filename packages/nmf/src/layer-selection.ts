@@ -2,16 +2,24 @@ import { EccoError } from '@explainable-ecco/core';
 
 /**
  * ecco's run_nmf layer selection, over model layer indices in numeric order (ecco sorts them as
- * strings: 0, 1, 10, 11, 2 …). Half-open [fromLayer, toLayer); fromLayer defaults to the first
- * captured layer and toLayer to one past the last, so either bound alone selects "from here"
- * or "up to here" among the captured layers. Errors as ecco's: equal bounds, reversed bounds,
- * and any layer in range that was not captured (listing the captured ones).
+ * strings: 0, 1, 10, 11, 2 …). With no bounds: every captured layer. Otherwise the half-open
+ * range [fromLayer, toLayer); fromLayer defaults to the first captured layer and toLayer to one
+ * past the last, so either bound alone selects "from here" or "up to here". Errors as ecco's:
+ * equal bounds, reversed bounds, and any layer in range that was not captured (listing the
+ * captured ones). The returned bounds are undefined when the selected layers are not a range.
  */
 export function selectLayers(
   captured: readonly number[],
   fromLayer: number | undefined,
   toLayer: number | undefined,
-): { layers: number[]; fromLayer: number; toLayer: number } {
+): { layers: number[]; fromLayer: number | undefined; toLayer: number | undefined } {
+  if (fromLayer === undefined && toLayer === undefined) {
+    const layers = [...captured];
+    const contiguous = layers.every((l, i) => i === 0 || l === layers[i - 1] + 1);
+    return contiguous
+      ? { layers, fromLayer: layers[0], toLayer: layers[layers.length - 1] + 1 }
+      : { layers, fromLayer: undefined, toLayer: undefined };
+  }
   const first = captured[0];
   const last = captured[captured.length - 1];
   const from = fromLayer ?? first;

@@ -112,8 +112,7 @@ export async function runNmf(
       source: {
         tool: 'explainable-ecco',
         nComponents: k,
-        fromLayer,
-        toLayer,
+        ...(fromLayer !== undefined ? { fromLayer, toLayer } : {}),
         nIter: fit.nIter,
         converged: fit.converged,
         engine: fit.engine,
