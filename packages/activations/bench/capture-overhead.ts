@@ -121,6 +121,8 @@ for (const c of cases) {
       ),
     );
   }
+  // Each iteration ran both graphs back to back: their ratio cancels slow drifts in machine load.
+  const paired = captureMs.map((ms, i) => ms / plainMs[i]!).sort((a, b) => a - b);
   const p = stats(plainMs);
   const q = stats(captureMs);
   const e = stats(endToEndMs);
@@ -132,13 +134,14 @@ for (const c of cases) {
     withCapture: q,
     endToEndRun: e,
     overheadRatioMedian: q.p50Ms / p.p50Ms,
+    overheadRatioPairedMedian: paired[Math.floor(paired.length / 2)]!,
     tokensPerSecondWithCapture: (c.batch * c.length) / (q.p50Ms / 1000),
     tokensPerSecondUnmodified: (c.batch * c.length) / (p.p50Ms / 1000),
     tokensPerSecondEndToEnd: (c.batch * c.length) / (e.p50Ms / 1000),
   };
   results.push(row);
   console.log(
-    `${row.tokens} tokens (${c.batch}×${c.length}): unmodified ${p.p50Ms.toFixed(2)} ms, capture ${q.p50Ms.toFixed(2)} ms → ${row.overheadRatioMedian.toFixed(3)}×; lm.run ${e.p50Ms.toFixed(2)} ms (${row.tokensPerSecondEndToEnd.toFixed(0)} tok/s)`,
+    `${row.tokens} tokens (${c.batch}×${c.length}): unmodified ${p.p50Ms.toFixed(2)} ms, capture ${q.p50Ms.toFixed(2)} ms → ${row.overheadRatioMedian.toFixed(3)}× (paired median ${row.overheadRatioPairedMedian.toFixed(3)}×); lm.run ${e.p50Ms.toFixed(2)} ms (${row.tokensPerSecondEndToEnd.toFixed(0)} tok/s)`,
   );
 }
 

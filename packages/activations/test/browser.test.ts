@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoModelPath } from '@explainable-ecco/demo-model';
 import { build } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
 const models: Record<string, string> = {
+  'demo-gpt2': demoModelPath,
   'tiny-llama': resolve(repoRoot, 'fixtures/models/tiny-llama'),
   'tiny-bert': resolve(repoRoot, 'fixtures/models/tiny-bert'),
 };

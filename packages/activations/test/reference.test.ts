@@ -25,7 +25,9 @@ const models = referenceModels();
 
 it('finds the reference fixtures', () => {
   // A missing fixtures/reference directory must fail loudly, not skip every test below.
-  expect(models).toEqual(expect.arrayContaining(['tiny-bert', 'tiny-distilbert', 'tiny-llama']));
+  expect(models).toEqual(
+    expect.arrayContaining(['demo-gpt2', 'tiny-bert', 'tiny-distilbert', 'tiny-llama']),
+  );
 });
 
 describe.each(models)('%s matches its PyTorch reference', (name) => {
