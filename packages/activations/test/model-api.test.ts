@@ -6,6 +6,7 @@ import { EccoModel } from '../src/node.js';
 import { externalizeInitializers } from './helpers/external-data.js';
 import { modelDirVariant } from './helpers/model-dir.js';
 import { maxAbsDiff, readFloats, readManifest, repoRoot } from './helpers/reference.js';
+import { convertToFp16 } from './helpers/to-fp16.js';
 
 const llamaDir = resolve(repoRoot, 'fixtures/models/tiny-llama');
 const bertDir = resolve(repoRoot, 'fixtures/models/tiny-bert');
@@ -318,5 +319,24 @@ describe('generate', () => {
       `maxNewTokens ≤ ${128 - llama.tokenizer.encode(prompt).length}`,
     );
     expect((await errorOf(llama.generate('', { maxNewTokens: 2 }))).code).toBe('EMPTY_TEXT');
+  });
+});
+
+describe('fp16 models', () => {
+  it('return float32 activations that match the fp32 reference to fp16 precision', async () => {
+    const distilbert = resolve(repoRoot, 'fixtures/models/tiny-distilbert');
+    const fp16 = convertToFp16(readFileSync(join(distilbert, 'onnx/model.onnx')));
+    const dir = modelDirVariant(distilbert, { files: { 'onnx/model_fp16.onnx': fp16 } });
+    const lm = await EccoModel.fromPretrained(dir, { dtype: 'fp16' });
+    const ref = readManifest('tiny-distilbert');
+    for (const text of ref.texts) {
+      const out = await lm.run(text.text);
+      expect(out.activations.data).toBeInstanceOf(Float32Array);
+      const expected = readFloats('tiny-distilbert', text.activations.file);
+      // fp16 keeps ~3 significant digits; values here are up to ~4.
+      expect(maxAbsDiff(out.activations.data, expected)).toBeLessThan(1e-2);
+      expect(maxAbsDiff(out.activations.data, expected)).toBeGreaterThan(0);
+    }
+    await lm.dispose();
   });
 });
