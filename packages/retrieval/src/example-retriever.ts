@@ -143,14 +143,14 @@ export class ExampleRetriever {
     examples.forEach((e, i) => {
       const row = savedRows.get(e.id)?.row;
       const vector = freshByIndex.get(i) ?? saved.vectors.subarray(row! * d, (row! + 1) * d);
-      retriever.insert(e, texts[i]!, vector);
+      retriever.insert(e, texts[i]!, vector, !freshByIndex.has(i));
     });
     const sameRows =
       missing.length === 0 &&
       examples.length === saved.examples.length &&
       examples.every((e, i) => saved.examples[i]!.id === e.id);
     if (saved.hnsw && sameRows) {
-      retriever.hnsw = HnswIndex.importGraph(d, saved.hnsw, retriever.exact.vectors);
+      retriever.hnsw = HnswIndex.importGraph(retriever.exact.store, saved.hnsw);
     } else if (saved.hnsw) {
       retriever.buildHnsw(options.signal);
     }
@@ -229,21 +229,18 @@ export class ExampleRetriever {
     return encodeIndex(saved);
   }
 
-  private insert(example: Example, text: string, vector: Float32Array): void {
+  /** `normalized`: the vector comes from a saved index, already unit length (kept bit for bit). */
+  private insert(example: Example, text: string, vector: Float32Array, normalized = false): void {
+    const row = this.exact.add(vector, normalized);
     this.examples.push(example);
     this.texts.push(text);
-    const row = this.exact.add(vector);
     this.bm25.add(lexicalTerms(text));
-    if (this.hnsw) {
-      this.hnsw.setVectors(this.exact.vectors);
-      this.hnsw.insert(row);
-    }
+    this.hnsw?.insert(row);
   }
 
   private buildHnsw(signal?: AbortSignal): HnswIndex {
     if (this.hnsw) return this.hnsw;
-    const graph = new HnswIndex(this.exact.dimensions, this.hnswOptions);
-    graph.setVectors(this.exact.vectors);
+    const graph = new HnswIndex(this.exact.store, this.hnswOptions);
     for (let i = 0; i < this.exact.size; i++) {
       if ((i & 1023) === 0) throwIfAborted(signal, 'Building the HNSW index');
       graph.insert(i);
@@ -285,7 +282,6 @@ export class ExampleRetriever {
     efSearch?: number,
   ): ScoredIndex[] {
     const graph = this.buildHnsw();
-    graph.setVectors(this.exact.vectors);
     const ef = efSearch ?? graph.efSearch;
     const wanted = Math.min(depth, this.exact.size);
     const found = graph.search(query, wanted, Math.max(ef, wanted)).filter((h) => allow(h.index));

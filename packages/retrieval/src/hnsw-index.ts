@@ -2,7 +2,7 @@ import { EccoError } from '@explainable-ecco/core';
 import { DistanceHeap } from './distance-heap.js';
 import { seededRandom } from './seeded-random.js';
 import type { ScoredIndex } from './top-k.js';
-import { dotAt } from './vector-math.js';
+import type { VectorStore } from './vector-store.js';
 
 /** Parameters of the graph (Malkov & Yashunin 2018): degree, and beam widths for build and query. */
 export interface HnswOptions {
@@ -35,8 +35,10 @@ export interface HnswGraph {
 const MAX_LEVEL = 16;
 
 /**
- * Hierarchical navigable small-world graph over unit vectors, in TypeScript over typed arrays
- * so it runs the same in Node and browsers. Distances are 1 − cosine. Insert-only.
+ * Hierarchical navigable small-world graph (Malkov & Yashunin 2018) over the unit vectors of a
+ * VectorStore, in TypeScript over typed arrays so it runs the same in Node and browsers; the
+ * store computes dot products in batches (WebAssembly SIMD where available).
+ * Distances are 1 − cosine. Insert-only.
  */
 export class HnswIndex {
   readonly M: number;
@@ -45,7 +47,6 @@ export class HnswIndex {
   efSearch: number;
   readonly seed: number;
   private readonly random: () => number;
-  private vectors: Float32Array = new Float32Array(0);
   private levels: Uint8Array;
   private links0: Int32Array;
   private upper: Array<Int32Array | undefined> = [];
@@ -60,7 +61,7 @@ export class HnswIndex {
   private foundDists = new Float64Array(64);
 
   constructor(
-    readonly dimensions: number,
+    readonly store: VectorStore,
     options: HnswOptions = {},
   ) {
     this.M = checkInt('M', options.M ?? 16, 2, 256);
@@ -78,15 +79,7 @@ export class HnswIndex {
     return this.count;
   }
 
-  /**
-   * Points the graph at the row-major unit vectors it indexes (shared, not copied).
-   * Call again whenever the owner reallocates them.
-   */
-  setVectors(vectors: Float32Array): void {
-    this.vectors = vectors;
-  }
-
-  /** Inserts row `node` of the vectors; rows must be inserted in order 0, 1, 2, … */
+  /** Inserts row `node` of the store; rows must be inserted in order 0, 1, 2, … */
   insert(node: number): void {
     if (node !== this.count) {
       throw new EccoError(
@@ -94,8 +87,8 @@ export class HnswIndex {
         `HNSW rows must be inserted in order: expected ${this.count}, got ${node}.`,
       );
     }
-    if ((node + 1) * this.dimensions > this.vectors.length) {
-      throw new EccoError('INTERNAL', `HNSW row ${node} is beyond the vectors it was given.`);
+    if (node >= this.store.size) {
+      throw new EccoError('INTERNAL', `HNSW row ${node} is not in the vector store yet.`);
     }
     this.ensureCapacity(node + 1);
     const level = Math.min(MAX_LEVEL, Math.floor(-Math.log(1 - this.random()) / Math.log(this.M)));
@@ -108,14 +101,13 @@ export class HnswIndex {
       this.maxLevel = level;
       return;
     }
-    const qo = node * this.dimensions;
     let ep = this.entry;
-    let epDist = this.distance(ep, this.vectors, qo);
+    let epDist = 1 - this.store.dot(ep, node);
     for (let l = this.maxLevel; l > level; l--) {
-      [ep, epDist] = this.greedy(this.vectors, qo, ep, epDist, l);
+      [ep, epDist] = this.greedy(node, ep, epDist, l);
     }
     for (let l = Math.min(level, this.maxLevel); l >= 0; l--) {
-      const n = this.searchLayer(this.vectors, qo, ep, epDist, this.efConstruction, l);
+      const n = this.searchLayer(node, ep, epDist, this.efConstruction, l);
       const ids = this.foundIds.slice(0, n);
       const dists = this.foundDists.slice(0, n);
       const selected = this.selectNeighbors(ids, dists, n, this.M);
@@ -137,10 +129,11 @@ export class HnswIndex {
   /** The `k` rows nearest to a unit `query`, best first; `ef` widens the beam (default efSearch). */
   search(query: Float32Array, k: number, ef = this.efSearch): ScoredIndex[] {
     if (this.entry < 0 || k <= 0) return [];
+    this.store.setQuery(query);
     let ep = this.entry;
-    let epDist = this.distance(ep, query, 0);
-    for (let l = this.maxLevel; l > 0; l--) [ep, epDist] = this.greedy(query, 0, ep, epDist, l);
-    const n = this.searchLayer(query, 0, ep, epDist, Math.max(ef, k), 0);
+    let epDist = this.queryDistance(ep);
+    for (let l = this.maxLevel; l > 0; l--) [ep, epDist] = this.greedy(-1, ep, epDist, l);
+    const n = this.searchLayer(-1, ep, epDist, Math.max(ef, k), 0);
     const out: ScoredIndex[] = [];
     for (let i = 0; i < Math.min(k, n); i++)
       out.push({ index: this.foundIds[i]!, score: 1 - this.foundDists[i]! });
@@ -173,8 +166,8 @@ export class HnswIndex {
   }
 
   /** Rebuilds an index from a saved graph; throws `INDEX_CORRUPT` when the arrays do not fit together. */
-  static importGraph(dimensions: number, g: HnswGraph, vectors: Float32Array): HnswIndex {
-    const index = new HnswIndex(dimensions, g);
+  static importGraph(store: VectorStore, g: HnswGraph): HnswIndex {
+    const index = new HnswIndex(store, g);
     const stride0 = index.maxM0 + 1;
     const corrupt = (why: string) =>
       new EccoError('INDEX_CORRUPT', `The saved HNSW graph is damaged (${why}).`, {
@@ -182,7 +175,7 @@ export class HnswIndex {
       });
     if (g.levels.length !== g.count || g.links0.length !== g.count * stride0)
       throw corrupt('array sizes');
-    if (g.count * dimensions > vectors.length) throw corrupt('more nodes than vectors');
+    if (g.count > store.size) throw corrupt('more nodes than vectors');
     if (g.count > 0 && (g.entry < 0 || g.entry >= g.count || g.levels[g.entry] !== g.maxLevel))
       throw corrupt('entry point');
     index.ensureCapacity(g.count);
@@ -204,7 +197,6 @@ export class HnswIndex {
     index.count = g.count;
     index.entry = g.count > 0 ? g.entry : -1;
     index.maxLevel = g.count > 0 ? g.maxLevel : -1;
-    index.vectors = vectors;
     return index;
   }
 
@@ -224,8 +216,12 @@ export class HnswIndex {
     }
   }
 
-  private distance(node: number, q: Float32Array, qo: number): number {
-    return 1 - dotAt(this.vectors, node * this.dimensions, q, qo, this.dimensions);
+  /** 1 − cosine between row `node` and the query area of the store. */
+  private queryDistance(node: number): number {
+    const store = this.store;
+    store.i32[store.idsOffset] = node;
+    store.dotsIds(-1, 1);
+    return 1 - store.f32[store.outOffset]!;
   }
 
   /** [array, offset] of a node's link list on a layer: count at offset, links after it. */
@@ -234,25 +230,23 @@ export class HnswIndex {
     return [this.upper[node]!, (level - 1) * (this.M + 1)];
   }
 
-  /** Walks to the closest node on an upper layer, one improving step at a time. */
-  private greedy(
-    q: Float32Array,
-    qo: number,
-    ep: number,
-    epDist: number,
-    level: number,
-  ): [number, number] {
+  /** Walks to the closest node on an upper layer, one improving step at a time. `query` is a row, or −1 for the query area. */
+  private greedy(query: number, ep: number, epDist: number, level: number): [number, number] {
+    const store = this.store;
     let changed = true;
     while (changed) {
       changed = false;
       const [links, base] = this.linksOf(ep, level);
       const n = links[base]!;
-      for (let j = 1; j <= n; j++) {
-        const c = links[base + j]!;
-        const d = this.distance(c, q, qo);
+      if (n === 0) break;
+      const { i32, f32, idsOffset, outOffset } = store;
+      for (let j = 0; j < n; j++) i32[idsOffset + j] = links[base + 1 + j]!;
+      store.dotsIds(query, n);
+      for (let j = 0; j < n; j++) {
+        const d = 1 - f32[outOffset + j]!;
         if (d < epDist) {
           epDist = d;
-          ep = c;
+          ep = i32[idsOffset + j]!;
           changed = true;
         }
       }
@@ -262,8 +256,7 @@ export class HnswIndex {
 
   /** Beam search on one layer; leaves the `ef` closest in foundIds/foundDists, ascending; returns how many. */
   private searchLayer(
-    q: Float32Array,
-    qo: number,
+    query: number,
     ep: number,
     epDist: number,
     ef: number,
@@ -273,13 +266,13 @@ export class HnswIndex {
     const visited = this.visited;
     const candidates = this.candidates;
     const results = this.results;
+    const store = this.store;
+    const { i32, f32, idsOffset, outOffset } = store;
     candidates.clear();
     results.clear();
     visited[ep] = tag;
     candidates.push(epDist, ep);
     results.push(-epDist, ep);
-    const d = this.dimensions;
-    const vectors = this.vectors;
     while (candidates.size > 0) {
       const cDist = candidates.topKey();
       if (results.size >= ef && cDist > -results.topKey()) break;
@@ -287,12 +280,20 @@ export class HnswIndex {
       candidates.pop();
       const [links, base] = this.linksOf(c, level);
       const n = links[base]!;
+      // Gather the unvisited neighbours, then score them in one kernel call.
+      let m = 0;
       for (let j = 1; j <= n; j++) {
         const t = links[base + j]!;
         if (visited[t] === tag) continue;
         visited[t] = tag;
-        const dist = 1 - dotAt(vectors, t * d, q, qo, d);
+        i32[idsOffset + m++] = t;
+      }
+      if (m === 0) continue;
+      store.dotsIds(query, m);
+      for (let j = 0; j < m; j++) {
+        const dist = 1 - f32[outOffset + j]!;
         if (results.size < ef || dist < -results.topKey()) {
+          const t = i32[idsOffset + j]!;
           candidates.push(dist, t);
           results.push(-dist, t);
           if (results.size > ef) results.pop();
@@ -318,12 +319,16 @@ export class HnswIndex {
    */
   private selectNeighbors(ids: Int32Array, dists: Float64Array, n: number, m: number): number[] {
     const chosen: number[] = [];
-    const d = this.dimensions;
+    const store = this.store;
     for (let i = 0; i < n && chosen.length < m; i++) {
       const c = ids[i]!;
+      // Cosines of c with everything chosen so far, in one kernel call.
+      const { i32, f32, idsOffset, outOffset } = store;
+      for (let j = 0; j < chosen.length; j++) i32[idsOffset + j] = chosen[j]!;
+      if (chosen.length > 0) store.dotsIds(c, chosen.length);
       let good = true;
-      for (const r of chosen) {
-        if (1 - dotAt(this.vectors, c * d, this.vectors, r * d, d) < dists[i]!) {
+      for (let j = 0; j < chosen.length; j++) {
+        if (1 - f32[outOffset + j]! < dists[i]!) {
           good = false;
           break;
         }
@@ -345,11 +350,15 @@ export class HnswIndex {
     }
     const ids = new Int32Array(n + 1);
     const dists = new Float64Array(n + 1);
-    const fo = from * this.dimensions;
-    const order: number[] = [];
+    const store = this.store;
     for (let j = 0; j <= n; j++) {
       ids[j] = j < n ? links[base + 1 + j]! : to;
-      dists[j] = this.distance(ids[j]!, this.vectors, fo);
+      store.i32[store.idsOffset + j] = ids[j]!;
+    }
+    store.dotsIds(from, n + 1);
+    const order: number[] = [];
+    for (let j = 0; j <= n; j++) {
+      dists[j] = 1 - store.f32[store.outOffset + j]!;
       order.push(j);
     }
     order.sort((a, b) => dists[a]! - dists[b]!);

@@ -73,25 +73,39 @@ describe('Bm25Index', () => {
 });
 
 describe('ExactIndex', () => {
-  const vectors = clusteredVectors(300, 24, 6, 1);
-  const index = new ExactIndex(24);
+  const vectors = clusteredVectors(2500, 22, 6, 1);
+  const index = new ExactIndex(22);
   for (const v of vectors) index.add(v);
+  const jsIndex = new ExactIndex(22, { kernel: 'js' });
+  for (const v of vectors) jsIndex.add(v);
 
-  it('returns the true cosine top-k', () => {
-    const query = unit(clusteredVectors(1, 24, 6, 2)[0]!);
+  it('returns the true cosine top-k, with the WebAssembly and the JavaScript kernel', () => {
+    const query = unit(clusteredVectors(1, 22, 6, 2)[0]!);
     const cosines = vectors.map((v, i) => ({
       index: i,
       score: unit(v).reduce((s, x, j) => s + x * query[j]!, 0),
     }));
     cosines.sort((a, b) => b.score - a.score);
-    const hits = index.search(query, 10);
-    expect(hits.map((h) => h.index)).toEqual(cosines.slice(0, 10).map((c) => c.index));
-    hits.forEach((h, i) => expect(h.score).toBeCloseTo(cosines[i]!.score, 5));
+    for (const searched of [index, jsIndex]) {
+      const hits = searched.search(query, 10);
+      expect(hits.map((h) => h.index)).toEqual(cosines.slice(0, 10).map((c) => c.index));
+      hits.forEach((h, i) => expect(h.score).toBeCloseTo(cosines[i]!.score, 5));
+    }
+    expect([index.store.kernelName, jsIndex.store.kernelName]).toEqual(['wasm', 'js']);
   });
 
-  it('keeps all vectors in one contiguous normalised array', () => {
-    expect(index.vectors).toHaveLength(300 * 24);
-    expect(Math.hypot(...index.vectors.subarray(24, 48))).toBeCloseTo(1, 5);
+  it('filters, and scores rows against each other', () => {
+    const query = unit(vectors[5]!);
+    expect(index.search(query, 1)[0]!.index).toBe(5);
+    expect(index.search(query, 1, (i) => i !== 5)[0]!.index).not.toBe(5);
+    expect(index.similarity(5, 5)).toBeCloseTo(1, 5);
+    expect(index.similarity(3, 9)).toBeCloseTo(jsIndex.similarity(3, 9), 5);
+  });
+
+  it('keeps all vectors normalised in one block (rows padded to 4 floats, hidden from callers)', () => {
+    expect(index.store.stride).toBe(24);
+    expect(index.vectors).toHaveLength(2500 * 22);
+    expect(Math.hypot(...index.vectors.subarray(22, 44))).toBeCloseTo(1, 5);
   });
 
   it('rejects vectors it cannot compare', async () => {
@@ -100,44 +114,51 @@ describe('ExactIndex', () => {
       'EMBEDDER_MISMATCH',
       /5 dimensions/,
     );
-    await expectRejectsWith(() => index.add(new Float32Array(24)), 'EMBEDDING_FAILED', /all zeros/);
+    await expectRejectsWith(() => index.add(new Float32Array(22)), 'EMBEDDING_FAILED', /all zeros/);
     await expectRejectsWith(
-      () => index.add(new Float32Array(24).fill(Number.NaN)),
+      () => index.add(new Float32Array(22).fill(Number.NaN)),
       'EMBEDDING_FAILED',
     );
+    expect(index.size).toBe(2500);
   });
 });
 
 describe('HnswIndex', () => {
   const d = 48;
   const data = clusteredVectors(2000, d, 12, 7);
-  const exact = new ExactIndex(d, data.length);
+  const exact = new ExactIndex(d, { capacity: data.length });
   for (const v of data) exact.add(v);
-  const build = (seed: number) => {
-    const graph = new HnswIndex(d, { M: 12, efConstruction: 64, seed });
-    graph.setVectors(exact.vectors);
+  const build = (seed: number, store = exact.store) => {
+    const graph = new HnswIndex(store, { M: 12, efConstruction: 64, seed });
     for (let i = 0; i < data.length; i++) graph.insert(i);
     return graph;
   };
   const graph = build(42);
   const queries = clusteredVectors(100, d, 12, 7 + 1).map(unit);
-
-  it('reaches recall@10 ≥ 0.95 against exact search', () => {
+  const recall = (g: HnswIndex) => {
     let found = 0;
     for (const q of queries) {
       const truth = new Set(exact.search(q, 10).map((h) => h.index));
-      found += graph.search(q, 10, 64).filter((h) => truth.has(h.index)).length;
+      found += g.search(q, 10, 64).filter((h) => truth.has(h.index)).length;
     }
-    expect(found / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
+    return found / (queries.length * 10);
+  };
+
+  it('reaches recall@10 ≥ 0.95 against exact search', () => {
+    expect(recall(graph)).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches it with the JavaScript kernel too', { timeout: 60_000 }, () => {
+    const js = new ExactIndex(d, { kernel: 'js', capacity: data.length });
+    for (const v of data) js.add(v);
+    expect(recall(build(42, js.store))).toBeGreaterThanOrEqual(0.95);
   });
 
   it('scores hits with their true cosine', () => {
     const q = queries[0]!;
     for (const h of graph.search(q, 5)) {
       expect(h.score).toBeCloseTo(
-        exact.vectors
-          .subarray(h.index * d, (h.index + 1) * d)
-          .reduce((s, x, j) => s + x * q[j]!, 0),
+        exact.store.row(h.index).reduce((s, x, j) => s + x * q[j]!, 0),
         5,
       );
     }
@@ -149,7 +170,7 @@ describe('HnswIndex', () => {
   });
 
   it('answers identically after export and import', () => {
-    const copy = HnswIndex.importGraph(d, graph.exportGraph(), exact.vectors);
+    const copy = HnswIndex.importGraph(exact.store, graph.exportGraph());
     for (const q of queries.slice(0, 10)) expect(copy.search(q, 10)).toEqual(graph.search(q, 10));
   });
 
@@ -157,21 +178,25 @@ describe('HnswIndex', () => {
     const g = graph.exportGraph();
     g.links0[1] = 99_999;
     await expectRejectsWith(
-      () => HnswIndex.importGraph(d, g, exact.vectors),
+      () => HnswIndex.importGraph(exact.store, g),
       'INDEX_CORRUPT',
       /link target/,
     );
     const h = graph.exportGraph();
     await expectRejectsWith(
-      () => HnswIndex.importGraph(d, { ...h, upper: h.upper.subarray(1) }, exact.vectors),
+      () => HnswIndex.importGraph(exact.store, { ...h, upper: h.upper.subarray(1) }),
       'INDEX_CORRUPT',
     );
   });
 
   it('checks its options', async () => {
-    await expectRejectsWith(() => new HnswIndex(d, { M: 1 }), 'INVALID_ARGUMENT', /M must be/);
     await expectRejectsWith(
-      () => new HnswIndex(d, { efSearch: 0 }),
+      () => new HnswIndex(exact.store, { M: 1 }),
+      'INVALID_ARGUMENT',
+      /M must be/,
+    );
+    await expectRejectsWith(
+      () => new HnswIndex(exact.store, { efSearch: 0 }),
       'INVALID_ARGUMENT',
       /efSearch/,
     );
