@@ -16,8 +16,8 @@ export interface AddGraphOutputsOptions {
   /** The already-parsed graph of `bytes`, to skip parsing it again. */
   graph?: OnnxGraph;
   /**
-   * Make every new output float32: tensors of another type (fp16, bf16, double, or a type that
-   * cannot be inferred) are routed through an added Cast node. Default true.
+   * Make every output float32: tensors of another type (fp16, bf16, double, or a type that cannot
+   * be inferred) get a Cast node instead of an Identity. Default true.
    */
   float32?: boolean;
 }
@@ -30,12 +30,14 @@ export interface AddGraphOutputsResult {
 }
 
 const CAST_SUFFIX = '/ecco_float32';
+const COPY_SUFFIX = '/ecco_capture';
 
 /**
- * Makes intermediate tensors fetchable by adding them as graph outputs: onnxruntime only returns
- * graph outputs. The new NodeProto/ValueInfoProto entries are appended inside the graph field and
- * the field's length is rewritten; no other byte of the model changes, so fields this package does
- * not model (and external-data references) survive untouched.
+ * Makes intermediate tensors fetchable: onnxruntime only returns graph outputs, so each tensor gets
+ * an Identity (or Cast to float32) node whose output becomes a graph output. The new
+ * NodeProto/ValueInfoProto entries are appended inside the graph field and the field's length is
+ * rewritten; no other byte of the model changes, so fields this package does not model (and
+ * external-data references) survive untouched.
  */
 export function addGraphOutputs(
   bytes: Uint8Array,
@@ -67,20 +69,29 @@ export function addGraphOutputs(
     }
     const elemType = inferElemType(graph, tensor);
     let outputName = tensor;
-    if (float32 && elemType !== OnnxType.FLOAT) {
-      outputName = tensor + CAST_SUFFIX;
-      const cast = {
+    const isFloat32 = elemType === OnnxType.FLOAT;
+    // An existing graph output is fetched as is; anything else goes through a new node, so the
+    // captured tensor itself never becomes a graph output: onnxruntime refuses to fuse a node
+    // whose output is a graph output (GELU → FastGelu/BiasGelu), which would slow the model down.
+    const cast = float32 && !isFloat32;
+    const copyName = tensor + (cast ? CAST_SUFFIX : COPY_SUFFIX);
+    if (existingOutputs.has(copyName)) {
+      outputName = copyName; // added by an earlier call: editing twice changes nothing
+    } else if (!(existingOutputs.has(tensor) && (isFloat32 || !float32))) {
+      outputName = copyName;
+      const node = {
         input: [tensor],
         output: [outputName],
-        name: `ecco_capture_cast/${tensor}`,
-        opType: 'Cast',
-        attribute: [{ name: 'to', type: 2, i: OnnxType.FLOAT }],
+        name: `ecco_capture/${tensor}`,
+        opType: cast ? 'Cast' : 'Identity',
+        attribute: cast ? [{ name: 'to', type: 2, i: OnnxType.FLOAT }] : [],
       };
-      extra.uint32((GRAPH_NODE_FIELD << 3) | 2).bytes(NodeProtoType.encode(cast).finish());
-    }
-    if (!existingOutputs.has(outputName)) {
-      const declared = outputName === tensor ? elemType : OnnxType.FLOAT;
-      const info = { name: outputName, type: { tensorType: { elemType: declared } } };
+      extra.uint32((GRAPH_NODE_FIELD << 3) | 2).bytes(NodeProtoType.encode(node).finish());
+      const declared = cast ? OnnxType.FLOAT : elemType;
+      // Unknown types (float32: false only) are left for onnxruntime to infer.
+      const info = declared
+        ? { name: outputName, type: { tensorType: { elemType: declared } } }
+        : { name: outputName };
       extra.uint32((GRAPH_OUTPUT_FIELD << 3) | 2).bytes(ValueInfoProtoType.encode(info).finish());
       existingOutputs.add(outputName);
     }
