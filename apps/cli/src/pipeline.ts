@@ -1,0 +1,225 @@
+import { EccoModel } from '@explainable-ecco/activations';
+import { EccoError, type Explanation, type Factorization } from '@explainable-ecco/core';
+import { demoModelPath } from '@explainable-ecco/demo-model';
+import { type ExplainOptions, explain, scoreExplanations } from '@explainable-ecco/explainer';
+import { runNmf } from '@explainable-ecco/nmf';
+import type { Job, TextJob } from './inputs.js';
+import type { CliOptions } from './options.js';
+import type { ProgressReporter } from './progress.js';
+import { type ResultEntry, toResultEntry } from './result.js';
+
+export interface PipelineRun {
+  entries: ResultEntry[];
+  factorizations: Factorization[];
+  explanations: Explanation[][];
+  /** Wall time of the stages shared by all texts (model loading), ms. */
+  timings: Record<string, number>;
+}
+
+/** Maps --mask/--threshold onto the explainer's mask strategies. */
+export function maskFromOptions(
+  options: Pick<CliOptions, 'mask' | 'threshold'>,
+): ExplainOptions['mask'] {
+  const x = options.threshold;
+  switch (options.mask ?? 'absolute') {
+    case 'absolute':
+      return { kind: 'absolute', threshold: x ?? 0.01 };
+    case 'relative':
+      if (x !== undefined && x > 1)
+        throw new EccoError(
+          'INVALID_OPTION',
+          '--threshold for --mask relative is a fraction of the maximum, 0–1.',
+        );
+      return x === undefined ? { kind: 'relative' } : { kind: 'relative', fraction: x };
+    case 'quantile':
+      if (x !== undefined && x > 1)
+        throw new EccoError(
+          'INVALID_OPTION',
+          '--threshold for --mask quantile is a quantile, 0–1.',
+        );
+      return x === undefined ? { kind: 'quantile' } : { kind: 'quantile', q: x };
+    case 'top-k':
+      if (x !== undefined && !Number.isInteger(x))
+        throw new EccoError(
+          'INVALID_OPTION',
+          '--threshold for --mask top-k is a whole number of tokens.',
+        );
+      return x === undefined ? { kind: 'top-k' } : { kind: 'top-k', k: x };
+    case 'auto':
+      return { kind: 'auto' };
+    default:
+      throw new EccoError('INVALID_OPTION', `Unknown mask strategy "${options.mask}".`, {
+        hint: 'Use --mask absolute, relative, quantile, top-k or auto.',
+      });
+  }
+}
+
+/** Fails before any work when the chosen explainer cannot possibly run. */
+export function checkExplainerConfig(options: CliOptions, env: NodeJS.ProcessEnv): void {
+  if (
+    options.explainer === 'openai' &&
+    !env.OPENAI_API_KEY &&
+    !options.baseUrl &&
+    !env.OPENAI_BASE_URL
+  ) {
+    throw new EccoError('MISSING_API_KEY', '--explainer openai needs an API key or a server URL.', {
+      hint: 'Set OPENAI_API_KEY, or pass --base-url for an OpenAI-compatible server (e.g. http://localhost:11434/v1), or use --explainer heuristic (offline).',
+    });
+  }
+}
+
+function since(t0: number): number {
+  return Math.round(performance.now() - t0);
+}
+
+async function loadModel(options: CliOptions, progress: ProgressReporter): Promise<EccoModel> {
+  const stage = progress.stage('load model');
+  const model = await EccoModel.fromPretrained(options.model ?? demoModelPath, {
+    onProgress: (event) => {
+      if (event.status === 'download' && event.total) {
+        stage.update(event.loaded ?? 0, event.total, `downloading ${event.file}`);
+      }
+    },
+  });
+  stage.finish(
+    `${options.model ?? 'bundled demo model'} — ${model.config.numLayers} layers × ${model.config.intermediateSize} neurons`,
+  );
+  return model;
+}
+
+function layerRange(job: TextJob, model: EccoModel): { fromLayer?: number; toLayer?: number } {
+  if (job.layers.last) {
+    const last = model.layers[model.layers.length - 1]!;
+    return { fromLayer: last, toLayer: last + 1 };
+  }
+  const range: { fromLayer?: number; toLayer?: number } = {};
+  if (job.layers.from !== undefined) range.fromLayer = job.layers.from;
+  if (job.layers.to !== undefined) range.toLayer = job.layers.to;
+  return range;
+}
+
+async function factorizeText(
+  job: TextJob,
+  model: EccoModel,
+  options: CliOptions,
+  progress: ProgressReporter,
+  timings: Record<string, number>,
+  signal?: AbortSignal,
+): Promise<Factorization> {
+  let t0 = performance.now();
+  const inference = progress.stage(`${job.name}: inference`);
+  const output = await model.run(job.text);
+  timings.inference = since(t0);
+  inference.finish(`${output.tokens.length} tokens`);
+
+  if (job.components > output.tokens.length) {
+    progress.notice(
+      `${job.name}: ${job.components} components requested but the text has ${output.tokens.length} tokens; using ${output.tokens.length} (as ecco does).`,
+    );
+  }
+  t0 = performance.now();
+  const nmfStage = progress.stage(`${job.name}: NMF`, 500);
+  const factorization = await runNmf(output, {
+    nComponents: job.components,
+    ...layerRange(job, model),
+    signal,
+    onProgress: (p) => nmfStage.update(p.iteration, p.maxIter, `iteration ${p.iteration}`),
+  });
+  timings.nmf = since(t0);
+  const layers = factorization.layers ?? [];
+  nmfStage.finish(
+    `${factorization.factors.length} factors over layer${layers.length === 1 ? '' : 's'} ${layers.length ? `${layers[0]}–${layers[layers.length - 1]}` : '?'}`,
+  );
+  factorization.source = {
+    ...factorization.source,
+    model: options.model ?? 'explainable-ecco/demo-gpt2 (bundled)',
+  };
+  return factorization;
+}
+
+async function explainFactors(
+  name: string,
+  factorization: Factorization,
+  options: CliOptions,
+  progress: ProgressReporter,
+  timings: Record<string, number>,
+  signal?: AbortSignal,
+): Promise<Explanation[]> {
+  const k = factorization.factors.length;
+  const common = {
+    provider: options.explainer,
+    ...(options.llm ? { model: options.llm } : {}),
+    ...(options.baseUrl ? { baseURL: options.baseUrl } : {}),
+    ...(options.noCache ? { cache: false as const } : {}),
+    ...(signal ? { signal } : {}),
+  };
+  let t0 = performance.now();
+  const stage = progress.stage(`${name}: explain (${options.explainer})`, k);
+  let finished = 0;
+  const explanations = await explain(factorization, {
+    ...common,
+    mask: maskFromOptions(options),
+    onProgress: (event) => {
+      if (event.type === 'done' || event.type === 'failed')
+        stage.update(++finished, k, `factor ${event.factor} ${event.type}`);
+      else if (event.type === 'retrying')
+        stage.update(finished, k, `factor ${event.factor} retrying (${event.error.code})`);
+    },
+  });
+  timings.explain = since(t0);
+  const failed = explanations.filter((e) => e.error).length;
+  stage.finish(failed ? `${k - failed} explained, ${failed} failed` : `${k} explained`);
+  if (options.noScore || failed === k) return explanations;
+
+  t0 = performance.now();
+  const scoring = progress.stage(`${name}: score`);
+  // Scoring uses the offline simulator: it costs no requests and scores any explanation.
+  const scored = await scoreExplanations(factorization, explanations, {
+    simulator: 'heuristic',
+    ...(signal ? { signal } : {}),
+  });
+  timings.score = since(t0);
+  scoring.finish();
+  return scored;
+}
+
+/** Runs every job: model → activations → NMF → explanations → scores. */
+export async function runPipeline(
+  options: CliOptions,
+  jobs: Job[],
+  progress: ProgressReporter,
+  signal?: AbortSignal,
+): Promise<PipelineRun> {
+  const run: PipelineRun = { entries: [], factorizations: [], explanations: [], timings: {} };
+  let model: EccoModel | undefined;
+  try {
+    if (jobs.some((j) => j.kind === 'text')) {
+      const t0 = performance.now();
+      model = await loadModel(options, progress);
+      run.timings.loadModel = since(t0);
+    }
+    for (const job of jobs) {
+      const timings: Record<string, number> = {};
+      const factorization =
+        job.kind === 'ecco'
+          ? job.factorization
+          : await factorizeText(job, model!, options, progress, timings, signal);
+      const explanations = await explainFactors(
+        job.name,
+        factorization,
+        options,
+        progress,
+        timings,
+        signal,
+      );
+      const source =
+        job.kind === 'ecco' ? `ecco file ${job.file}` : (options.model ?? 'bundled demo model');
+      run.entries.push(toResultEntry(job.name, source, factorization, explanations, timings));
+      run.factorizations.push(factorization);
+      run.explanations.push(explanations);
+    }
+  } finally {
+    await model?.dispose();
+  }
+  return run;
+}
