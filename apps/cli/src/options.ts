@@ -24,6 +24,8 @@ export interface CliOptions {
   quiet: boolean;
   noScore: boolean;
   noCache: boolean;
+  /** Cut texts longer than the model's maximum positions instead of failing. */
+  truncate: boolean;
   help: boolean;
   version: boolean;
 }
@@ -43,6 +45,7 @@ Model and factors:
   --model DIR|HUB_ID       local model directory (Hub layout) or Hugging Face id (default: bundled demo model)
   --components N           number of NMF factors (default 10, as ecco; clamped to the token count)
   --layers FROM:TO         half-open layer range, e.g. 0:4, 2:, :3, or a single layer 3 (default: all)
+  --truncate               analyse the first tokens of a text longer than the model takes (default: fail)
 
 Explanations:
   --explainer NAME         heuristic (offline, default) | openai (needs OPENAI_API_KEY or --base-url)
@@ -118,6 +121,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
         quiet: { type: 'boolean', default: false },
         'no-score': { type: 'boolean', default: false },
         'no-cache': { type: 'boolean', default: false },
+        truncate: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
       },
@@ -148,6 +152,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
     quiet: v.quiet === true,
     noScore: v['no-score'] === true,
     noCache: v['no-cache'] === true,
+    truncate: v.truncate === true,
     help: v.help === true,
     version: v.version === true,
   };

@@ -1,5 +1,11 @@
 import { EccoModel } from '@explainable-ecco/activations';
-import { EccoError, type Explanation, type Factorization } from '@explainable-ecco/core';
+import {
+  EccoError,
+  type Explanation,
+  type Factorization,
+  isEccoError,
+  type ModelOutput,
+} from '@explainable-ecco/core';
 import { demoModelPath } from '@explainable-ecco/demo-model';
 import { type ExplainOptions, explain, scoreExplanations } from '@explainable-ecco/explainer';
 import { runNmf } from '@explainable-ecco/nmf';
@@ -108,7 +114,32 @@ async function factorizeText(
 ): Promise<Factorization> {
   let t0 = performance.now();
   const inference = progress.stage(`${job.name}: inference`);
-  const output = await model.run(job.text);
+  let output: ModelOutput;
+  try {
+    output = await model.run(job.text, { truncation: options.truncate });
+  } catch (error) {
+    if (isEccoError(error, 'TEXT_TOO_LONG')) {
+      const { tokens, maxPositions } = (error.details ?? {}) as {
+        tokens?: number;
+        maxPositions?: number;
+      };
+      throw new EccoError(
+        'TEXT_TOO_LONG',
+        `The text "${job.name}" has ${tokens} tokens but the model takes at most ${maxPositions}.`,
+        {
+          hint: `Shorten or split it, or pass --truncate to analyse the first ${maxPositions} tokens.`,
+          details: error.details,
+          cause: error,
+        },
+      );
+    }
+    throw error;
+  }
+  if (options.truncate && output.tokens.length === model.config.maxPositions) {
+    progress.notice(
+      `${job.name}: the text was cut to the model's ${model.config.maxPositions} positions (--truncate).`,
+    );
+  }
   timings.inference = since(t0);
   inference.finish(`${output.tokens.length} tokens`);
 
@@ -199,7 +230,9 @@ export async function runPipeline(
       run.timings.loadModel = since(t0);
     }
     for (const job of jobs) {
-      const timings: Record<string, number> = {};
+      // Model loading is shared by every text; each entry reports it so one file tells the whole cost.
+      const timings: Record<string, number> =
+        run.timings.loadModel === undefined ? {} : { loadModel: run.timings.loadModel };
       const factorization =
         job.kind === 'ecco'
           ? job.factorization
