@@ -90,9 +90,9 @@ describe('in Chromium', () => {
         result.results[mode]!.map(([id]) => id),
         mode,
       ).toEqual(node.map(([id]) => id));
-      result.results[mode]!.forEach(([, score], i) =>
-        expect(score).toBeCloseTo(node[i]![1] as number, 6),
-      );
+      for (const [i, [, score]] of result.results[mode]!.entries()) {
+        expect(score).toBeCloseTo(node[i]![1] as number, 6);
+      }
     }
     expect(result.reloaded).toEqual(result.results.hnsw!.map(([id]) => id));
   });

@@ -40,7 +40,7 @@ describe('TopK', () => {
     const random = seededRandom(3);
     const scores = Array.from({ length: 500 }, () => Math.round(random() * 50));
     const top = new TopK(20);
-    scores.forEach((s, i) => top.push(i, s));
+    for (const [i, s] of scores.entries()) top.push(i, s);
     const expected = scores
       .map((score, index) => ({ index, score }))
       .sort((a, b) => b.score - a.score || a.index - b.index);
@@ -89,7 +89,7 @@ describe('ExactIndex', () => {
     for (const searched of [index, jsIndex]) {
       const hits = searched.search(query, 10);
       expect(hits.map((h) => h.index)).toEqual(cosines.slice(0, 10).map((c) => c.index));
-      hits.forEach((h, i) => expect(h.score).toBeCloseTo(cosines[i]!.score, 5));
+      for (const [i, h] of hits.entries()) expect(h.score).toBeCloseTo(cosines[i]!.score, 5);
     }
     expect([index.store.kernelName, jsIndex.store.kernelName]).toEqual(['wasm', 'js']);
   });

@@ -51,9 +51,9 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       ),
     ).toBe(true);
     expect(server.requests[0]!.authorization).toBe(`Bearer ${KEY}`);
-    vectors.forEach((v, i) =>
-      expect(Array.from(v)).toEqual(Array.from(serverVector(texts[i]!, 1536))),
-    );
+    for (const [i, v] of vectors.entries()) {
+      expect(Array.from(v)).toEqual(Array.from(serverVector(texts[i]!, 1536)));
+    }
   });
 
   it('keeps order with several batches in flight', async () => {
@@ -65,7 +65,7 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
     });
     const vectors = await embedder.embed(texts);
     expect(server.requests).toHaveLength(5);
-    vectors.forEach((v, i) => expect(v[1535]).toBe(texts[i]!.length));
+    for (const [i, v] of vectors.entries()) expect(v[1535]).toBe(texts[i]!.length);
   });
 
   it('accepts number lists from servers that ignore encoding_format', async () => {

@@ -43,7 +43,7 @@ describe('createTransformersEmbedder with the tiny-bert fixture', () => {
     const norm = Math.hypot(...mean);
     const [ours] = await embedder.embed([numbers.text]);
     expect(ours).toHaveLength(width);
-    ours!.forEach((x, j) => expect(x).toBeCloseTo(mean[j]! / norm, 4));
+    for (const [j, x] of ours!.entries()) expect(x).toBeCloseTo(mean[j]! / norm, 4);
   });
 
   it('embeds in batches, deterministically, one unit vector per text', async () => {
@@ -55,7 +55,7 @@ describe('createTransformersEmbedder with the tiny-bert fixture', () => {
     expect(Array.from(vectors[2]!)).toEqual(Array.from(vectors[0]!));
     expect(Array.from(vectors[1]!)).not.toEqual(Array.from(vectors[0]!));
     const single = await embedder.embed([texts[1]!]);
-    single[0]!.forEach((x, j) => expect(x).toBeCloseTo(vectors[1]![j]!, 5));
+    for (const [j, x] of single[0]!.entries()) expect(x).toBeCloseTo(vectors[1]![j]!, 5);
   });
 
   it('loads the int8 weights as another vector space', async () => {
