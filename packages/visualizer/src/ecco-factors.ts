@@ -21,8 +21,9 @@ import { renderFactorRow } from './factor-row.js';
 import { readInlineData } from './inline-data.js';
 import { isActivationKey, moveCursor } from './keyboard.js';
 import { tokenAnnouncement } from './labels.js';
+import { OKABE_ITO_PALETTE } from './palette.js';
 import { sparkCursor, sparkPath } from './sparkline.js';
-import { eccoFactorsStyles } from './styles.js';
+import { eccoFactorsStyles, intensityLevelStyles } from './styles.js';
 import { TokenLayer } from './token-layer.js';
 import { verticalNeighbour } from './token-nav.js';
 import { renderTokenTooltip } from './token-tooltip.js';
@@ -103,7 +104,7 @@ function asEccoError(e: unknown): EccoError {
  * @cssprop [--ecco-transition=120ms] - Colour transition (0s under prefers-reduced-motion).
  */
 export class EccoFactors extends LitElement {
-  static override styles = eccoFactorsStyles;
+  static override styles = [eccoFactorsStyles, intensityLevelStyles];
 
   static override properties = {
     data: { attribute: false },
@@ -361,7 +362,7 @@ export class EccoFactors extends LitElement {
       return;
     }
     if (!this.layer || this.layer.container !== container || this.layer.model !== this.model) {
-      this.layer = new TokenLayer(container, this.model);
+      this.layer = new TokenLayer(container, this.model, OKABE_ITO_PALETTE.length);
       this.cursorSpan = null;
     }
     this.layer.show(this.activeFactor);
@@ -373,8 +374,8 @@ export class EccoFactors extends LitElement {
     const hover = this.ui.hover;
     const cursor = hover?.source === 'keyboard' ? this.layer!.spans[hover.position]! : null;
     if (cursor !== this.cursorSpan) {
-      this.cursorSpan?.classList.remove('cursor');
-      cursor?.classList.add('cursor');
+      this.cursorSpan?.removeAttribute('data-cursor');
+      cursor?.setAttribute('data-cursor', '');
       this.cursorSpan = cursor;
     }
     const factors = this.renderRoot.querySelector<HTMLElement>('.factors');

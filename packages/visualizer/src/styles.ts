@@ -1,4 +1,5 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { levelRules } from './intensity-levels.js';
 
 /**
  * Styles of `<ecco-factors>`. Every colour and size a page may want to change is a custom
@@ -107,16 +108,8 @@ export const eccoFactorsStyles = css`
     outline-offset: 2px;
   }
   .tok {
+    /* Tint and value bar come from the generated .vC-L classes (intensity-levels.ts). */
     padding: 0.08em 0.06em 0.2em;
-    background-color: color-mix(
-      in srgb,
-      var(--mode-c, var(--c, transparent)) calc(var(--a, 0) * var(--ecco-max-tint)),
-      transparent
-    );
-    box-shadow: inset 0 calc(var(--a, 0) * -0.16em) 0 0 var(--mode-c, var(--c, transparent));
-    transition:
-      background-color var(--ecco-transition),
-      box-shadow var(--ecco-transition);
     border-radius: 0 var(--ecco-radius) var(--ecco-radius) 0;
     cursor: default;
   }
@@ -148,7 +141,7 @@ export const eccoFactorsStyles = css`
     border-radius: var(--ecco-radius);
     margin-inline-end: 0.3em;
   }
-  .tok.cursor {
+  .tok[data-cursor] {
     outline: 2px solid var(--ecco-accent);
     outline-offset: 1px;
   }
@@ -352,3 +345,6 @@ export const eccoFactorsStyles = css`
     border: 0;
   }
 `;
+
+/** The generated (colour, intensity step) classes: our own text, no data in it. */
+export const intensityLevelStyles = unsafeCSS(levelRules());

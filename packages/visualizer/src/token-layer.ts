@@ -1,46 +1,38 @@
-import { factorColorVar } from './palette.js';
+import { levelClass, levelOf } from './intensity-levels.js';
 import type { ExplorerModel } from './view-model.js';
-
-/** Intensities as CSS numbers, rounded so equal-looking values compare equal and skip writes. */
-function toCss(values: ArrayLike<number>): string[] {
-  const out = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = String(Math.round(values[i]! * 1000) / 1000);
-  return out;
-}
 
 /**
  * The text view's tokens. They are built once per data set as plain DOM (text nodes only, so
- * token text can never become markup) and recoloured in one pass of style writes, never
- * re-rendered: a hover touches only the `--a` intensity of tokens whose value changes.
+ * token text can never become markup) and recoloured in one pass of class writes (see
+ * intensity-levels.ts), never re-rendered; tokens whose look does not change are not touched.
  */
 export class TokenLayer {
   readonly spans: HTMLSpanElement[] = [];
   readonly model: ExplorerModel;
   readonly container: HTMLElement;
+  private readonly paletteSize: number;
+  /** The classes every token keeps (kind, word start, …). */
+  private readonly base: string[] = [];
   private readonly shown: string[];
-  private readonly dominantCss: string[];
-  private readonly factorCss: Array<string[] | undefined>;
+  /** Class names per view: index 0 the dominant view, f + 1 factor f; built on first use. */
+  private readonly classes: Array<string[] | undefined>;
   private current: number | null | undefined = undefined;
 
-  constructor(container: HTMLElement, model: ExplorerModel) {
+  constructor(container: HTMLElement, model: ExplorerModel, paletteSize: number) {
     this.container = container;
     this.model = model;
-    const n = model.tokens.length;
-    this.shown = new Array<string>(n).fill('');
-    this.factorCss = new Array(model.factors.length).fill(undefined);
-    const dominant = new Float32Array(n);
-    model.tokens.forEach((t, p) => {
-      if (t.dominant >= 0) dominant[p] = model.factors[t.dominant]!.intensity[p]!;
-    });
-    this.dominantCss = toCss(dominant);
+    this.paletteSize = paletteSize;
+    this.shown = new Array<string>(model.tokens.length).fill('');
+    this.classes = new Array(model.factors.length + 1).fill(undefined);
     this.build();
   }
 
   private build(): void {
     const doc = this.container.ownerDocument;
     const frag = doc.createDocumentFragment();
+    const tokens = this.model.tokens;
     let previousOutput = false;
-    this.model.tokens.forEach((t, p) => {
+    tokens.forEach((t, p) => {
       if (t.gapBefore) frag.append(' ');
       const output = t.token.kind === 'output';
       if (output && !previousOutput) {
@@ -54,11 +46,13 @@ export class TokenLayer {
       previousOutput = output;
       const span = doc.createElement('span');
       const kind = output ? 'out' : t.token.kind === 'special' ? 'special' : 'in';
-      const first = t.gapBefore || p === 0 || this.model.tokens[p - 1]!.breakAfter;
-      span.className = `tok ${kind}${t.symbolic ? ' sym' : ''}${first ? ' first' : ''}`;
+      const first = t.gapBefore || p === 0 || tokens[p - 1]!.breakAfter;
+      const base = `tok ${kind}${t.symbolic ? ' sym' : ''}${first ? ' first' : ''}`;
+      span.className = base;
+      this.base.push(base);
+      this.shown[p] = base;
       span.setAttribute('part', output ? 'token token-output' : 'token');
       span.dataset.p = String(p);
-      if (t.dominant >= 0) span.style.setProperty('--c', `var(${factorColorVar(t.dominant)})`);
       span.textContent = t.text;
       frag.append(span);
       if (t.breakAfter) frag.append(doc.createElement('br'));
@@ -67,28 +61,36 @@ export class TokenLayer {
     this.container.replaceChildren(frag);
   }
 
+  private classesFor(factor: number | null): string[] {
+    const slot = factor === null ? 0 : factor + 1;
+    const cached = this.classes[slot];
+    if (cached) return cached;
+    const { tokens, factors } = this.model;
+    const out = new Array<string>(tokens.length);
+    for (let p = 0; p < tokens.length; p++) {
+      const f = factor ?? tokens[p]!.dominant;
+      const cls = f < 0 ? '' : levelClass(f % this.paletteSize, levelOf(factors[f]!.intensity[p]!));
+      out[p] = cls ? `${this.base[p]} ${cls}` : this.base[p]!;
+    }
+    this.classes[slot] = out;
+    return out;
+  }
+
   /** Shades every token by one factor, or by its dominant factor when `factor` is null. */
   show(factor: number | null): void {
     if (factor === this.current) return;
     this.current = factor;
-    let css: string[];
-    if (factor === null) {
-      css = this.dominantCss;
-      this.container.removeAttribute('data-factor');
-      this.container.style.removeProperty('--mode-c');
-    } else {
-      css = this.factorCss[factor] ??= toCss(this.model.factors[factor]!.intensity);
-      this.container.dataset.factor = String(factor);
-      this.container.style.setProperty('--mode-c', `var(${factorColorVar(factor)})`);
-    }
+    const names = this.classesFor(factor);
     const shown = this.shown;
     const spans = this.spans;
     for (let p = 0; p < spans.length; p++) {
-      if (shown[p] !== css[p]) {
-        spans[p]!.style.setProperty('--a', css[p]!);
-        shown[p] = css[p]!;
+      if (shown[p] !== names[p]) {
+        spans[p]!.className = names[p]!;
+        shown[p] = names[p]!;
       }
     }
+    if (factor === null) delete this.container.dataset.factor;
+    else this.container.dataset.factor = String(factor);
   }
 
   /** The factor currently shown (null: dominant view). */

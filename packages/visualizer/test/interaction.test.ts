@@ -1,10 +1,20 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTENSITY_LEVELS } from '../src/intensity-levels.js';
 import { type BrowserSession, launchBrowser } from './helpers/browser.js';
 import { expectedFromFixture, paletteRgb, shownValue } from './helpers/expected.js';
 import { openExplorers, takeEvents, tokenColours } from './helpers/explorer-page.js';
 
 const fx = expectedFromFixture();
+/** Tint at a factor's maximum (light scheme) and value bar height at 16px text. */
+const TINT = 0.75;
+const BAR_PX = 0.16 * 16;
+/** Tokens are drawn in INTENSITY_LEVELS steps: allow half a step (plus rounding). */
+const closeTo = (actual: number, intensity: number, scale: number) => {
+  expect(Math.abs(actual - intensity * scale)).toBeLessThanOrEqual(
+    (0.5 / INTENSITY_LEVELS) * scale + 0.002,
+  );
+};
 let session: BrowserSession;
 
 beforeAll(async () => {
@@ -18,7 +28,9 @@ afterAll(async () => {
 async function expectShadedBy(page: Page, factor: number) {
   const colours = await tokenColours(page);
   colours.forEach((c, p) => {
-    expect(c.a).toBeCloseTo(fx.factors[factor]![p]! / fx.max[factor]!, 2);
+    const intensity = fx.factors[factor]![p]! / fx.max[factor]!;
+    closeTo(c.alpha, intensity, TINT);
+    closeTo(c.bar, intensity, BAR_PX);
     if (c.alpha > 0) {
       c.rgb.forEach((v, i) => {
         expect(Math.abs(v - paletteRgb(factor)[i]!)).toBeLessThan(1.5);
@@ -32,10 +44,12 @@ async function expectDominant(page: Page) {
   const colours = await tokenColours(page);
   colours.forEach((c, p) => {
     const f = fx.dominant[p]!;
-    expect(c.a).toBeCloseTo(fx.factors[f]![p]! / fx.max[f]!, 2);
-    c.rgb.forEach((v, i) => {
-      expect(Math.abs(v - paletteRgb(f)[i]!)).toBeLessThan(1.5);
-    });
+    closeTo(c.alpha, fx.factors[f]![p]! / fx.max[f]!, TINT);
+    if (c.alpha > 0) {
+      c.rgb.forEach((v, i) => {
+        expect(Math.abs(v - paletteRgb(f)[i]!)).toBeLessThan(1.5);
+      });
+    }
   });
 }
 
@@ -193,7 +207,7 @@ describe('<ecco-factors> with the keyboard', () => {
     const state = () =>
       page.evaluate(() => {
         const root = document.getElementById('v0')!.shadowRoot!;
-        const cursor = root.querySelector<HTMLElement>('.tok.cursor');
+        const cursor = root.querySelector<HTMLElement>('.tok[data-cursor]');
         return {
           cursor: cursor ? Number(cursor.dataset.p) : null,
           top: cursor?.getBoundingClientRect().top ?? null,
@@ -242,10 +256,10 @@ describe('several explorers on one page', () => {
     await page.click('#v0 >> #factor-3');
     await away(page);
     const [first, second] = await Promise.all([tokenColours(page, 'v0'), tokenColours(page, 'v1')]);
-    expect(first[fx.factors[3]!.indexOf(fx.max[3]!)]!.a).toBe(1);
+    expect(first[fx.factors[3]!.indexOf(fx.max[3]!)]!.alpha).toBeCloseTo(TINT, 3);
     second.forEach((c, p) => {
       const f = fx.dominant[p]!;
-      expect(c.a).toBeCloseTo(fx.factors[f]![p]! / fx.max[f]!, 2);
+      closeTo(c.alpha, fx.factors[f]![p]! / fx.max[f]!, TINT);
     });
     expect(
       await page.evaluate(() => [

@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { joinTokens, makeTokens } from '@explainable-ecco/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INTENSITY_LEVELS } from '../src/intensity-levels.js';
 import { type BrowserSession, launchBrowser } from './helpers/browser.js';
 import { expectedFromFixture, paletteRgb } from './helpers/expected.js';
 import { openExplorers, tokenColours } from './helpers/explorer-page.js';
@@ -55,8 +56,9 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
     colours.forEach((c, p) => {
       const f = fx.dominant[p]!;
       const intensity = fx.factors[f]![p]! / fx.max[f]!;
-      expectColour(c.rgb, paletteRgb(f));
-      expect(c.alpha).toBeCloseTo(intensity * 0.75, 2);
+      const level = Math.round(intensity * INTENSITY_LEVELS);
+      if (level > 0) expectColour(c.rgb, paletteRgb(f));
+      expect(Math.abs(c.alpha - (level / INTENSITY_LEVELS) * 0.75)).toBeLessThan(0.0015);
     });
     // The strongest token of factor 0 ("the", position 74) is fully tinted.
     expect(colours[74]!.alpha).toBeCloseTo(0.75, 3);
@@ -133,12 +135,30 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
       const { page } = await openExplorers(session, { views: [{ data: fx.raw }], reducedMotion });
       return page.evaluate(
         () =>
-          getComputedStyle(document.getElementById('v0')!.shadowRoot!.querySelector('.tok')!)
+          getComputedStyle(document.getElementById('v0')!.shadowRoot!.querySelector('.row')!)
             .transitionDuration,
       );
     };
-    expect(await durations('no-preference')).toBe('0.12s, 0.12s');
-    expect(await durations('reduce')).toBe('0s, 0s');
+    expect(await durations('no-preference')).toBe('0.12s');
+    expect(await durations('reduce')).toBe('0s');
+  });
+
+  it('redraws tokens when the colour scheme or the element style changes at runtime', async () => {
+    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    expect((await tokenColours(page))[74]!.alpha).toBeCloseTo(0.75, 3);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForFunction(() => {
+      const t = document.getElementById('v0')!.shadowRoot!.querySelector('.tok[data-p="74"]')!;
+      return getComputedStyle(t).backgroundColor.endsWith('/ 0.4)');
+    });
+    await page.evaluate(() =>
+      document.getElementById('v0')!.style.setProperty('--ecco-color-0', 'rgb(0, 0, 255)'),
+    );
+    await page.waitForFunction(() => {
+      const t = document.getElementById('v0')!.shadowRoot!.querySelector('.tok[data-p="74"]')!;
+      return getComputedStyle(t).backgroundColor.startsWith('color(srgb 0 0 1');
+    });
+    expectColour((await tokenColours(page))[74]!.rgb, [0, 0, 255]);
   });
 
   it('takes page styling through CSS custom properties and parts', async () => {

@@ -64,12 +64,12 @@ export interface TokenColour {
   text: string;
   rgb: [number, number, number];
   alpha: number;
-  /** The `--a` intensity the token is drawn with. */
-  a: number;
+  /** Height of the value bar under the token, in px (0.16em at full value). */
+  bar: number;
   classes: string;
 }
 
-/** Every token of explorer `id`: its text, computed background colour and intensity. */
+/** Every token of explorer `id`: its text, computed background colour and value bar. */
 export async function tokenColours(page: Page, id = 'v0'): Promise<TokenColour[]> {
   return page.evaluate((hostId) => {
     const root = document.getElementById(hostId)!.shadowRoot!;
@@ -93,7 +93,10 @@ export async function tokenColours(page: Page, id = 'v0'): Promise<TokenColour[]
         text: span.textContent ?? '',
         rgb,
         alpha,
-        a: Number(cs.getPropertyValue('--a') || 0),
+        bar:
+          cs.boxShadow === 'none'
+            ? 0
+            : -Number(/(-?[\d.]+)px 0px 0px inset/.exec(cs.boxShadow)?.[1]),
         classes: span.className,
       };
     });
