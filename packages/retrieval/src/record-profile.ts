@@ -23,8 +23,18 @@ const MAX_ACTIVE_TEXTS = 8;
 
 export function profileRecord(record: FactorRecord): RecordProfile {
   const tokens = record.tokens;
-  const windows: Array<[number, number]> = record.windows?.length
-    ? record.windows.map(([s, e]) => [s, e])
+  // Query records come from callers: windows outside the tokens are dropped, not trusted.
+  const given = (record.windows ?? []).filter(
+    (w): w is [number, number] =>
+      Array.isArray(w) &&
+      Number.isInteger(w[0]) &&
+      Number.isInteger(w[1]) &&
+      w[0] >= 0 &&
+      w[0] < w[1] &&
+      w[1] <= tokens.length,
+  );
+  const windows: Array<[number, number]> = given.length
+    ? given.map(([s, e]) => [s, e])
     : [[0, tokens.length]];
   const kinds = recordTokenKinds(tokens, windows);
   const top = tokens.reduce((m, t) => Math.max(m, t.value), 0);

@@ -183,6 +183,25 @@ describe('recordToText', () => {
     ).toContain('⟪a⟫ b … ⟪c⟫');
   });
 
+  it('ignores windows that do not fit the tokens', () => {
+    const text = recordToText(
+      rec(
+        [
+          ['a', 9],
+          ['b', 0],
+        ],
+        {
+          windows: [
+            [1, 9],
+            [-1, 1],
+            [2, 1],
+          ],
+        },
+      ),
+    );
+    expect(text).toContain('excerpt: ⟪a⟫ b');
+  });
+
   it('refuses a record without tokens (EMPTY_QUERY)', async () => {
     await expectRejectsWith(() => recordToText({ tokens: [] }), 'EMPTY_QUERY');
   });
