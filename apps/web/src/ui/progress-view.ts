@@ -74,13 +74,15 @@ export class ProgressView {
     const row = this.rows.get(stage)!;
     this.set(stage, status);
     if (status === 'running') {
+      row.detail.textContent = '';
       row.bar.removeAttribute('value'); // indeterminate until a fraction arrives
       this.status.textContent = `${LABELS[stage]}…`;
     } else {
       row.bar.value = 1;
       if (ms !== undefined) {
         row.item.dataset.ms = String(Math.round(ms));
-        row.detail.textContent = seconds(ms);
+        const last = row.detail.textContent;
+        row.detail.textContent = last ? `${last} · ${seconds(ms)}` : seconds(ms);
       }
     }
   }

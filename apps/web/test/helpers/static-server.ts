@@ -24,12 +24,19 @@ export interface StaticServer {
  */
 export async function serveDirectory(
   dir: string,
-  { isolated = true }: { isolated?: boolean } = {},
+  options: {
+    isolated?: boolean;
+    /** Milliseconds to hold a response back, by path (a slow network for one file). */
+    delayMs?: (path: string) => number;
+  } = {},
 ): Promise<StaticServer> {
+  const { isolated = true, delayMs = () => 0 } = options;
   const requests: RecordedRequest[] = [];
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
+    const delay = delayMs(path);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
     const inside = relative(dir, file);
     let size = -1;

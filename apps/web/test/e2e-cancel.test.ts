@@ -1,0 +1,92 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AppPage, openApp, runAndWait, stages, waitForEnd } from './helpers/app-page.js';
+import { launchChromium } from './helpers/browser.js';
+import { type FakeLlmServer, startFakeLlm } from './helpers/fake-llm-server.js';
+import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+
+const SLOW_MODEL_MS = 4000;
+let slowModel = true;
+let server: StaticServer;
+let slowLlm: FakeLlmServer;
+let browser: Browser;
+let app: AppPage;
+
+beforeAll(async () => {
+  // The model file arrives late while `slowModel` is on: a download to cancel.
+  server = await serveDirectory(inject('distDir'), {
+    delayMs: (path) => (slowModel && path.endsWith('/onnx/model.onnx') ? SLOW_MODEL_MS : 0),
+  });
+  slowLlm = await startFakeLlm({ delayMs: 30_000 });
+  browser = await launchChromium();
+  app = await openApp(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await slowLlm?.close();
+  await server?.close();
+});
+
+describe('cancel', () => {
+  it('stops a run while the model downloads, and the next run starts afresh', async () => {
+    const { page } = app;
+    await page.click('#run');
+    await page.waitForSelector('#stages li[data-stage="model"][data-state="running"]');
+    expect(await page.isEnabled('#cancel')).toBe(true);
+    expect(await page.isDisabled('#run')).toBe(true);
+    expect(await page.isDisabled('#text')).toBe(true);
+    const clicked = Date.now();
+    await page.click('#cancel');
+    expect(await waitForEnd(page)).toBe('cancelled');
+    // Loading cannot be interrupted inside the worker, so the worker is ended instead.
+    expect(Date.now() - clicked).toBeLessThan(SLOW_MODEL_MS);
+    const s = await stages(page);
+    expect(Object.values(s).map((x) => x.state)).toEqual([
+      'cancelled',
+      'skipped',
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
+    expect(await page.isEnabled('#run')).toBe(true);
+    expect(await page.isDisabled('#cancel')).toBe(true);
+    expect(await page.isEnabled('#text')).toBe(true);
+    expect(await page.isDisabled('#download-json')).toBe(true);
+
+    slowModel = false;
+    expect(await runAndWait(page)).toBe('complete');
+    expect((await stages(page)).model?.detail).not.toMatch(/Already loaded/);
+  });
+
+  it('stops a run while it waits for explanations, keeping the loaded model', async () => {
+    const { page } = app;
+    await page.check('input[name="explainer"][value="compatible"]');
+    await page.fill('#base-url', `${slowLlm.url}/v1`);
+    await page.fill('#llm-model', 'slow-model');
+    await page.click('#run');
+    await page.waitForSelector('#stages li[data-stage="explanations"][data-state="running"]');
+    // The factors are on screen while explanations are pending.
+    expect(await page.getAttribute('#results', 'data-state')).toBe('factors');
+    await page.click('#cancel');
+    expect(await waitForEnd(page)).toBe('cancelled');
+    const s = await stages(page);
+    expect([s.factors?.state, s.explanations?.state, s.scores?.state]).toEqual([
+      'done',
+      'cancelled',
+      'skipped',
+    ]);
+    // What arrived stays visible; downloads need a complete run.
+    expect(await page.getAttribute('#results', 'data-state')).toBe('factors');
+    expect(await page.isDisabled('#download-json')).toBe(true);
+
+    // The worker stopped by itself (no termination): the model is still loaded.
+    await page.check('input[name="explainer"][value="heuristic"]');
+    expect(await runAndWait(page)).toBe('complete');
+    expect((await stages(page)).model?.detail).toMatch(/^Already loaded · /);
+  });
+
+  it('logged no errors', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
