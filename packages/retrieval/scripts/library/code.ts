@@ -177,7 +177,7 @@ export const code: ExampleSpec[] = [
     pieces:
       'def get _ user ##_^3 na^2 ##me^8 ( self ) : return self . user ##_ ##id^9 + self . max ##_ ##len^9',
     explanation:
-      'The last piece of a split identifier (`##me`, `##id`, `##len`, 8–9) when WordPiece breaks a snake_case name apart. Whole-word tokens, keywords and punctuation are at 0.',
+      'The last piece of a split identifier (`##me`, `##id`, `##len`, 8–9) when WordPiece breaks a snake_case name apart; earlier pieces of the same name fire only faintly (`##_` 3, `na` 2). Whole-word tokens, keywords and punctuation are at 0.',
   },
   {
     id: 'code-javascript-identifier-subword',

@@ -44,7 +44,7 @@ export const dialogue: ExampleSpec[] = [
     genre: 'dialogue',
     family: 's',
     pattern: 'question',
-    pieces: '▁-^1 ▁What^7 ▁time ▁is ▁it ?^10 <0x0A> - ▁Nine . <0x0A> - ▁Are^6 ▁we ▁late ?^10',
+    pieces: '▁- ▁What^7 ▁time ▁is ▁it ?^10 <0x0A> - ▁Nine . <0x0A> - ▁Are^6 ▁we ▁late ?^10',
     explanation:
       'Spoken questions: the `?` that ends them (10) and the question word or inverted verb that starts them (6–7). Answers such as `Nine.` get 0.',
   },

@@ -124,7 +124,7 @@ export const prose: ExampleSpec[] = [
     pieces:
       '[CLS] the un ##believ^6 ##able^10 results were quick ##ly^9 re ##pro^5 ##duced^8 [SEP]',
     explanation:
-      'WordPiece continuation pieces (`##able` 10, `##ly` 9, `##duced` 8), highest on the piece that completes a word. Word-initial pieces and whole words stay at 0.',
+      'WordPiece continuation pieces, highest on the piece that completes a word (`##able` 10, `##ly` 9, `##duced` 8) and lower on middle pieces (`##believ` 6, `##pro` 5). Word-initial pieces and whole words stay at 0.',
   },
   {
     id: 'prose-subword-suffix-bpe',

@@ -2231,7 +2231,7 @@ export const BUILTIN_EXAMPLES_V1: BuiltinLibraryDocument = {
         tokenizerFamily: 'wordpiece',
       },
       explanation:
-        'The last piece of a split identifier (`##me`, `##id`, `##len`, 8–9) when WordPiece breaks a snake_case name apart. Whole-word tokens, keywords and punctuation are at 0.',
+        'The last piece of a split identifier (`##me`, `##id`, `##len`, 8–9) when WordPiece breaks a snake_case name apart; earlier pieces of the same name fire only faintly (`##_` 3, `na` 2). Whole-word tokens, keywords and punctuation are at 0.',
     },
     {
       id: 'code-javascript-identifier-subword',
@@ -4819,7 +4819,7 @@ export const BUILTIN_EXAMPLES_V1: BuiltinLibraryDocument = {
         tokenizerFamily: 'wordpiece',
       },
       explanation:
-        'WordPiece continuation pieces (`##able` 10, `##ly` 9, `##duced` 8), highest on the piece that completes a word. Word-initial pieces and whole words stay at 0.',
+        'WordPiece continuation pieces, highest on the piece that completes a word (`##able` 10, `##ly` 9, `##duced` 8) and lower on middle pieces (`##believ` 6, `##pro` 5). Word-initial pieces and whole words stay at 0.',
     },
     {
       id: 'prose-subword-suffix-bpe',
@@ -7090,7 +7090,7 @@ export const BUILTIN_EXAMPLES_V1: BuiltinLibraryDocument = {
         tokens: [
           {
             text: ' -',
-            value: 1,
+            value: 0,
             position: 0,
           },
           {
