@@ -4,7 +4,8 @@
  * the same machine load. Also times the whole `lm.run()` (tokenize, run, transpose to
  * [layer][neuron][position]). Writes bench-results/activations-capture-overhead.json.
  *
- *   pnpm --filter @explainable-ecco/activations bench     (ECCO_BENCH_MODEL=<dir> to use another model)
+ *   pnpm --filter @explainable-ecco/activations bench
+ *   (ECCO_BENCH_MODEL=<dir>: another model; ECCO_BENCH_RUNS: iterations, default 60; ECCO_BENCH_THREADS: default 1)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -17,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const modelDir = process.env.ECCO_BENCH_MODEL
   ? resolve(process.env.ECCO_BENCH_MODEL)
   : resolve(here, '../../demo-model/model');
-const runs = Number(process.env.ECCO_BENCH_RUNS ?? 30);
+const runs = Number(process.env.ECCO_BENCH_RUNS ?? 60);
 if (!existsSync(join(modelDir, 'onnx/model.onnx'))) {
   throw new Error(
     `No model at ${modelDir}: build packages/demo-model first or set ECCO_BENCH_MODEL.`,
@@ -82,10 +83,24 @@ function feeds(batch: number, length: number): Record<string, ort.Tensor> {
   return out;
 }
 
-async function timeOnce(fn: () => Promise<unknown>): Promise<number> {
+interface Sample {
+  wallMs: number;
+  /** CPU time of the whole process (all threads): far less sensitive to other jobs on a shared machine. */
+  cpuMs: number;
+}
+
+async function timeOnce(fn: () => Promise<unknown>): Promise<Sample> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await fn();
-  return performance.now() - t0;
+  const wallMs = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wallMs, cpuMs: (c.user + c.system) / 1000 };
+}
+
+function pairedMedian(a: number[], b: number[]): number {
+  const ratios = a.map((x, i) => x / b[i]!).sort((x, y) => x - y);
+  return ratios[Math.floor(ratios.length / 2)]!;
 }
 
 // 512 tokens exceed a 128-position model; the closest is 512 tokens as a batch of 128-token rows.
@@ -103,29 +118,31 @@ for (const c of cases) {
     await plain.run(f, [baseOutput]);
     await captured.run(f, captureFetches);
   }
-  const plainMs: number[] = [];
-  const captureMs: number[] = [];
-  const endToEndMs: number[] = [];
+  const plainRuns: Sample[] = [];
+  const captureRuns: Sample[] = [];
+  const endToEndRuns: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     // Alternate which goes first, so drifting load hits both equally.
     if (i % 2 === 0) {
-      plainMs.push(await timeOnce(() => plain.run(f, [baseOutput])));
-      captureMs.push(await timeOnce(() => captured.run(f, captureFetches)));
+      plainRuns.push(await timeOnce(() => plain.run(f, [baseOutput])));
+      captureRuns.push(await timeOnce(() => captured.run(f, captureFetches)));
     } else {
-      captureMs.push(await timeOnce(() => captured.run(f, captureFetches)));
-      plainMs.push(await timeOnce(() => plain.run(f, [baseOutput])));
+      captureRuns.push(await timeOnce(() => captured.run(f, captureFetches)));
+      plainRuns.push(await timeOnce(() => plain.run(f, [baseOutput])));
     }
-    endToEndMs.push(
+    endToEndRuns.push(
       await timeOnce(() =>
         lm.run(texts, { logits: hasLogits, truncation: true, batchSize: c.batch }),
       ),
     );
   }
-  // Each iteration ran both graphs back to back: their ratio cancels slow drifts in machine load.
-  const paired = captureMs.map((ms, i) => ms / plainMs[i]!).sort((a, b) => a - b);
-  const p = stats(plainMs);
-  const q = stats(captureMs);
-  const e = stats(endToEndMs);
+  const wall = (r: Sample[]) => r.map((x) => x.wallMs);
+  const cpu = (r: Sample[]) => r.map((x) => x.cpuMs);
+  const p = stats(wall(plainRuns));
+  const q = stats(wall(captureRuns));
+  const e = stats(wall(endToEndRuns));
+  const pc = stats(cpu(plainRuns));
+  const qc = stats(cpu(captureRuns));
   const row = {
     tokens: c.batch * c.length,
     batch: c.batch,
@@ -133,15 +150,20 @@ for (const c of cases) {
     unmodified: p,
     withCapture: q,
     endToEndRun: e,
+    unmodifiedCpu: pc,
+    withCaptureCpu: qc,
     overheadRatioMedian: q.p50Ms / p.p50Ms,
-    overheadRatioPairedMedian: paired[Math.floor(paired.length / 2)]!,
+    // Each iteration ran both graphs back to back: their ratio cancels slow drifts in load.
+    overheadRatioPairedMedian: pairedMedian(wall(captureRuns), wall(plainRuns)),
+    overheadRatioCpuMedian: qc.p50Ms / pc.p50Ms,
+    overheadRatioCpuPairedMedian: pairedMedian(cpu(captureRuns), cpu(plainRuns)),
     tokensPerSecondWithCapture: (c.batch * c.length) / (q.p50Ms / 1000),
     tokensPerSecondUnmodified: (c.batch * c.length) / (p.p50Ms / 1000),
     tokensPerSecondEndToEnd: (c.batch * c.length) / (e.p50Ms / 1000),
   };
   results.push(row);
   console.log(
-    `${row.tokens} tokens (${c.batch}×${c.length}): unmodified ${p.p50Ms.toFixed(2)} ms, capture ${q.p50Ms.toFixed(2)} ms → ${row.overheadRatioMedian.toFixed(3)}× (paired median ${row.overheadRatioPairedMedian.toFixed(3)}×); lm.run ${e.p50Ms.toFixed(2)} ms (${row.tokensPerSecondEndToEnd.toFixed(0)} tok/s)`,
+    `${row.tokens} tokens (${c.batch}×${c.length}): unmodified ${p.p50Ms.toFixed(2)} ms, capture ${q.p50Ms.toFixed(2)} ms → ${row.overheadRatioMedian.toFixed(3)}× (paired ${row.overheadRatioPairedMedian.toFixed(3)}×; CPU time ${pc.p50Ms.toFixed(2)} vs ${qc.p50Ms.toFixed(2)} ms → ${row.overheadRatioCpuMedian.toFixed(3)}×, paired ${row.overheadRatioCpuPairedMedian.toFixed(3)}×); lm.run ${e.p50Ms.toFixed(2)} ms (${row.tokensPerSecondEndToEnd.toFixed(0)} tok/s)`,
   );
 }
 
