@@ -10,44 +10,46 @@ import {
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   type EccoFactorSelectDetail,
-  type EccoTokenHoverDetail,
   eccoEvent,
   FACTOR_SELECT_EVENT,
   type InteractionSource,
-  TOKEN_HOVER_EVENT,
 } from './events.js';
 import { alignExplanations } from './explanations.js';
+import { factorListHandlers } from './factor-list-handlers.js';
 import { renderFactorRow } from './factor-row.js';
+import { HoverDecorations } from './hover-decorations.js';
 import { readInlineData } from './inline-data.js';
-import { isActivationKey, moveCursor } from './keyboard.js';
-import { tokenAnnouncement } from './labels.js';
+import { INITIAL_UI, type InteractionHost, type UiState } from './interaction-host.js';
 import { OKABE_ITO_PALETTE } from './palette.js';
-import { sparkCursor, sparkPath } from './sparkline.js';
+import { sparkPath } from './sparkline.js';
 import { eccoFactorsStyles, intensityLevelStyles } from './styles.js';
+import { tokenHandlers } from './token-handlers.js';
 import { TokenLayer } from './token-layer.js';
-import { verticalNeighbour } from './token-nav.js';
 import { renderTokenTooltip } from './token-tooltip.js';
-import { buildModel, type ExplorerModel, valuesAt } from './view-model.js';
-
-interface TokenHover {
-  position: number;
-  source: InteractionSource;
-}
-
-interface UiState {
-  /** Factor row under the pointer. */
-  hoverRow: number | null;
-  /** Factor row with keyboard focus (previews like a hover). */
-  focusPreview: number | null;
-  /** Factor row holding the listbox's tab stop. */
-  focusRow: number;
-  /** Token under the pointer or the keyboard cursor. */
-  hover: TokenHover | null;
-}
+import { buildModel, type ExplorerModel } from './view-model.js';
 
 function asEccoError(e: unknown): EccoError {
   if (isEccoError(e)) return e as EccoError;
   return new EccoError('INTERNAL', `Could not show the data: ${String(e)}.`, { cause: e });
+}
+
+function parseJsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new EccoError('INVALID_ARGUMENT', '`data` is a string but not valid JSON.', {
+      hint: 'Pass the parsed object, or the complete JSON text of a factorization or ecco file.',
+      cause,
+    });
+  }
+}
+
+function modeText(active: number | null, locked: number | null): string {
+  if (locked !== null) {
+    return `Showing factor ${locked} (locked): click it again or press Escape to unlock.`;
+  }
+  if (active !== null) return `Showing factor ${active}: click it or press Enter to lock.`;
+  return "Showing each token's dominant factor: hover or focus a factor to see it alone.";
 }
 
 /**
@@ -101,7 +103,7 @@ function asEccoError(e: unknown): EccoError {
  * @cssprop [--ecco-text-max-height=26rem] - The text scrolls beyond this height.
  * @cssprop [--ecco-factors-max-height=26rem] - The factor list scrolls beyond this height.
  * @cssprop [--ecco-radius=4px] - Corner radius.
- * @cssprop [--ecco-transition=120ms] - Colour transition (0s under prefers-reduced-motion).
+ * @cssprop [--ecco-transition=120ms] - Factor rows' highlight transition (0s under prefers-reduced-motion).
  */
 export class EccoFactors extends LitElement {
   static override styles = [eccoFactorsStyles, intensityLevelStyles];
@@ -115,8 +117,8 @@ export class EccoFactors extends LitElement {
   };
 
   /**
-   * The factors to show: a core `Factorization`, ecco printJson data (object or JSON text).
-   * Invalid data shows a typed error in place of the explorer.
+   * The factors to show: a core `Factorization`, or ecco printJson data (object or JSON text).
+   * Invalid data shows a typed error in place of the explorer (see `error`).
    */
   declare data: FactorizationInput | string | null | undefined;
 
@@ -136,8 +138,7 @@ export class EccoFactors extends LitElement {
   declare label: string;
 
   /** Interaction state; kept out of Lit's properties so it stays out of the public manifest. */
-  private ui: UiState = { hoverRow: null, focusPreview: null, focusRow: 0, hover: null };
-
+  private ui: UiState = INITIAL_UI;
   private model: ExplorerModel | null = null;
   private paths: string[] = [];
   private aligned: Array<Explanation | undefined> = [];
@@ -146,8 +147,26 @@ export class EccoFactors extends LitElement {
   private explanationsProblem: EccoError | null = null;
   private inlineProblem: EccoError | null = null;
   private layer: TokenLayer | null = null;
-  private cursorSpan: HTMLElement | null = null;
+  private readonly decorations = new HoverDecorations();
   private childWatcher: MutationObserver | null = null;
+
+  private readonly host: InteractionHost = {
+    model: () => this.model,
+    layer: () => this.layer,
+    ui: () => this.ui,
+    patch: (changes) => this.patch(changes),
+    locked: () => this.validLock(),
+    active: () => this.activeFactor,
+    setLock: (factor, source) => this.setLock(factor, source),
+    announce: (text) => {
+      const region = this.renderRoot?.querySelector('#announce');
+      if (region) region.textContent = text;
+    },
+    dispatch: (event) => this.dispatchEvent(event),
+    query: (selector) => this.renderRoot?.querySelector(selector) ?? null,
+  };
+  private readonly onRows = factorListHandlers(this.host);
+  private readonly onTokens = tokenHandlers(this.host);
 
   constructor() {
     super();
@@ -205,7 +224,6 @@ export class EccoFactors extends LitElement {
     return true;
   }
 
-  /** Updates interaction state and re-renders when anything changed. */
   private patch(changes: Partial<UiState>): void {
     let changed = false;
     for (const key of Object.keys(changes) as Array<keyof UiState>) {
@@ -222,30 +240,43 @@ export class EccoFactors extends LitElement {
     return typeof f === 'number' && Number.isInteger(f) && f >= 0 && f < k ? f : null;
   }
 
+  private setLock(factor: number | null, source: InteractionSource): void {
+    const previous = this.validLock();
+    if (previous === factor) return;
+    this.lockedFactor = factor;
+    if (factor !== null) this.patch({ focusRow: factor });
+    this.host.announce(
+      factor === null ? `Factor ${previous} unlocked.` : `Factor ${factor} locked.`,
+    );
+    const detail: EccoFactorSelectDetail = {
+      factor,
+      previous,
+      explanation: factor === null ? null : (this.aligned[factor] ?? null),
+      source,
+    };
+    this.dispatchEvent(eccoEvent(FACTOR_SELECT_EVENT, detail));
+  }
+
   private familyOverride(): TokenizerFamily | undefined {
     const family = this.tokenizerFamily;
     if (family === undefined || family === null || (family as string) === '') return undefined;
-    if (!TOKENIZER_FAMILIES.includes(family)) {
-      this.familyProblem = new EccoError(
-        'INVALID_ARGUMENT',
-        `Unknown tokenizer family ${JSON.stringify(family)}.`,
-        {
-          hint: `Use one of ${TOKENIZER_FAMILIES.join(', ')}, or leave it unset to detect it.`,
-        },
-      );
-      return undefined;
-    }
-    return family;
+    if (TOKENIZER_FAMILIES.includes(family)) return family;
+    this.familyProblem = new EccoError(
+      'INVALID_ARGUMENT',
+      `Unknown tokenizer family ${JSON.stringify(family)}.`,
+      { hint: `Use one of ${TOKENIZER_FAMILIES.join(', ')}, or leave it unset to detect it.` },
+    );
+    return undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const dataChanged = changed.has('data') || changed.has('tokenizerFamily');
     if (dataChanged) {
       this.familyProblem = null;
+      this.dataProblem = null;
       this.model = null;
       this.paths = [];
-      this.dataProblem = null;
-      this.ui = { hoverRow: null, focusPreview: null, focusRow: 0, hover: null };
+      this.ui = INITIAL_UI;
       if (this.data != null) {
         try {
           const input = typeof this.data === 'string' ? parseJsonText(this.data) : this.data;
@@ -287,15 +318,17 @@ export class EccoFactors extends LitElement {
     }
     const active = this.activeFactor;
     const locked = this.validLock();
+    const hover = this.ui.hover;
+    const notices = [this.familyProblem, this.explanationsProblem];
     return html`<div class="base" part="base" role="group" aria-label=${this.label}>
-      ${[this.familyProblem, this.explanationsProblem].map((n) =>
+      ${notices.map((n) =>
         n
           ? html`<p class="error" role="alert" part="error"><strong>${n.code}</strong>: ${n.message}</p>`
           : nothing,
       )}
       <p class="summary" part="summary">
         <span>${m.tokens.length} tokens · ${m.factors.length} factors</span>
-        <span>${this.modeText(active, locked)}</span>
+        <span>${modeText(active, locked)}</span>
       </p>
       <div class="layout">
         <div class="text-wrap">
@@ -306,19 +339,19 @@ export class EccoFactors extends LitElement {
             tabindex="0"
             aria-label="Text, ${m.tokens.length} tokens"
             aria-describedby="tokens-help"
-            @pointerover=${this.onTokenPointerOver}
-            @pointerleave=${this.onTokenPointerLeave}
-            @click=${this.onTokenClick}
-            @keydown=${this.onTokenKeydown}
-            @focus=${this.onTokenFocus}
-            @blur=${this.onTokenBlur}
+            @pointerover=${this.onTokens.pointerover}
+            @pointerleave=${this.onTokens.pointerleave}
+            @click=${this.onTokens.click}
+            @keydown=${this.onTokens.keydown}
+            @focus=${this.onTokens.focus}
+            @blur=${this.onTokens.blur}
           ></div>
           <p id="tokens-help" hidden>
             Arrow keys move from token to token and read every factor's value; Enter locks the
             token's dominant factor; Escape unlocks.
           </p>
-          <div class="tooltip" part="tooltip" role="tooltip" id="tooltip" ?hidden=${!this.ui.hover}>
-            ${this.ui.hover ? renderTokenTooltip(m, this.ui.hover.position, active) : nothing}
+          <div class="tooltip" part="tooltip" role="tooltip" id="tooltip" ?hidden=${!hover}>
+            ${hover ? renderTokenTooltip(m, hover.position, active) : nothing}
           </div>
         </div>
         <div
@@ -327,12 +360,12 @@ export class EccoFactors extends LitElement {
           role="listbox"
           aria-label="Factors: arrow keys move, Enter or Space locks, Escape unlocks"
           aria-orientation="vertical"
-          @pointerover=${this.onRowPointerOver}
-          @pointerleave=${this.onRowPointerLeave}
-          @click=${this.onRowClick}
-          @keydown=${this.onRowKeydown}
-          @focusin=${this.onRowFocusIn}
-          @focusout=${this.onRowFocusOut}
+          @pointerover=${this.onRows.pointerover}
+          @pointerleave=${this.onRows.pointerleave}
+          @click=${this.onRows.click}
+          @keydown=${this.onRows.keydown}
+          @focusin=${this.onRows.focusin}
+          @focusout=${this.onRows.focusout}
         >
           ${m.factors.map((f, i) =>
             renderFactorRow(m, f, this.aligned[i], this.paths[i]!, {
@@ -347,245 +380,19 @@ export class EccoFactors extends LitElement {
     </div>`;
   }
 
-  private modeText(active: number | null, locked: number | null): string {
-    if (locked !== null)
-      return `Showing factor ${locked} (locked): click it again or press Escape to unlock.`;
-    if (active !== null) return `Showing factor ${active}: click it or press Enter to lock.`;
-    return "Showing each token's dominant factor: hover or focus a factor to see it alone.";
-  }
-
   protected override updated(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.tokens');
     if (!container || !this.model) {
       this.layer = null;
-      this.cursorSpan = null;
+      this.decorations.reset();
       return;
     }
     if (!this.layer || this.layer.container !== container || this.layer.model !== this.model) {
       this.layer = new TokenLayer(container, this.model, OKABE_ITO_PALETTE.length);
-      this.cursorSpan = null;
+      this.decorations.reset();
     }
     this.layer.show(this.activeFactor);
-    this.syncHover();
-  }
-
-  /** Keyboard cursor outline, sparkline cursor and tooltip placement for the hovered token. */
-  private syncHover(): void {
-    const hover = this.ui.hover;
-    const cursor = hover?.source === 'keyboard' ? this.layer!.spans[hover.position]! : null;
-    if (cursor !== this.cursorSpan) {
-      this.cursorSpan?.removeAttribute('data-cursor');
-      cursor?.setAttribute('data-cursor', '');
-      this.cursorSpan = cursor;
-    }
-    const factors = this.renderRoot.querySelector<HTMLElement>('.factors');
-    if (factors) {
-      if (hover) {
-        factors.dataset.cursor = '';
-        const x = sparkCursor(hover.position, this.model!.tokens.length);
-        factors.style.setProperty('--cursor', String(x));
-      } else {
-        delete factors.dataset.cursor;
-      }
-    }
-    if (hover) this.placeTooltip(hover.position);
-  }
-
-  private placeTooltip(position: number): void {
-    const span = this.layer!.spans[position];
-    const wrap = this.renderRoot.querySelector<HTMLElement>('.text-wrap');
-    const tip = this.renderRoot.querySelector<HTMLElement>('.tooltip');
-    if (!span || !wrap || !tip) return;
-    const s = span.getBoundingClientRect();
-    const w = wrap.getBoundingClientRect();
-    const left = Math.max(0, Math.min(s.left - w.left, w.width - tip.offsetWidth));
-    let top = s.bottom - w.top + 6;
-    const above = s.top - w.top - tip.offsetHeight - 6;
-    if (top + tip.offsetHeight > w.height && above >= 0) top = above;
-    tip.style.left = `${left}px`;
-    tip.style.top = `${top}px`;
-  }
-
-  private announce(text: string): void {
-    const region = this.renderRoot.querySelector('#announce');
-    if (region) region.textContent = text;
-  }
-
-  private setLock(factor: number | null, source: InteractionSource): void {
-    const previous = this.validLock();
-    if (previous === factor) return;
-    this.lockedFactor = factor;
-    if (factor !== null) this.patch({ focusRow: factor });
-    this.announce(factor === null ? `Factor ${previous} unlocked.` : `Factor ${factor} locked.`);
-    const detail: EccoFactorSelectDetail = {
-      factor,
-      previous,
-      explanation: factor === null ? null : (this.aligned[factor] ?? null),
-      source,
-    };
-    this.dispatchEvent(eccoEvent(FACTOR_SELECT_EVENT, detail));
-  }
-
-  private toggleLock(factor: number, source: InteractionSource): void {
-    this.setLock(this.validLock() === factor ? null : factor, source);
-  }
-
-  // ---- factor rows ----
-
-  private rowOf(e: Event): number | null {
-    const row = (e.target as Element | null)?.closest?.<HTMLElement>('[data-f]');
-    return row ? Number(row.dataset.f) : null;
-  }
-
-  private onRowPointerOver = (e: PointerEvent): void => {
-    const f = this.rowOf(e);
-    if (f !== null) this.patch({ hoverRow: f });
-  };
-
-  private onRowPointerLeave = (): void => {
-    this.patch({ hoverRow: null });
-  };
-
-  private onRowClick = (e: MouseEvent): void => {
-    const f = this.rowOf(e);
-    if (f === null) return;
-    this.patch({ focusRow: f });
-    this.toggleLock(f, e.detail === 0 ? 'keyboard' : 'pointer');
-  };
-
-  private onRowFocusIn = (e: FocusEvent): void => {
-    const f = this.rowOf(e);
-    if (f === null) return;
-    this.patch({ focusRow: f });
-    // Keyboard focus previews like a hover; a click's focus does not, so moving the mouse
-    // away after a click still returns the text to its dominant colours.
-    if ((e.target as Element).matches(':focus-visible')) this.patch({ focusPreview: f });
-  };
-
-  private onRowFocusOut = (e: FocusEvent): void => {
-    const next = e.relatedTarget as Node | null;
-    if (!next || !(e.currentTarget as Element).contains(next)) this.patch({ focusPreview: null });
-  };
-
-  private onRowKeydown = (e: KeyboardEvent): void => {
-    const m = this.model;
-    if (!m) return;
-    const next = moveCursor(e.key, this.ui.focusRow, m.factors.length, { page: 5 });
-    if (next !== null) {
-      e.preventDefault();
-      this.patch({ focusRow: next, focusPreview: next });
-      const row = this.renderRoot.querySelector<HTMLElement>(`#factor-${next}`);
-      row?.focus();
-      row?.scrollIntoView({ block: 'nearest' });
-    } else if (isActivationKey(e.key)) {
-      e.preventDefault();
-      this.toggleLock(this.ui.focusRow, 'keyboard');
-    } else if (e.key === 'Escape' && this.validLock() !== null) {
-      e.preventDefault();
-      e.stopPropagation();
-      this.setLock(null, 'keyboard');
-    }
-  };
-
-  // ---- tokens ----
-
-  private setHover(position: number | null, source: InteractionSource): void {
-    const m = this.model;
-    if (!m) return;
-    if (position === null) {
-      if (!this.ui.hover) return;
-      this.patch({ hover: null });
-      const off: EccoTokenHoverDetail = {
-        position: null,
-        token: null,
-        values: null,
-        dominantFactor: null,
-        source,
-      };
-      this.dispatchEvent(eccoEvent(TOKEN_HOVER_EVENT, off));
-      return;
-    }
-    const now = this.ui.hover;
-    if (now?.position === position && now.source === source) return;
-    this.patch({ hover: { position, source } });
-    const t = m.tokens[position]!;
-    const on: EccoTokenHoverDetail = {
-      position,
-      token: t.token,
-      values: valuesAt(m.factorization, position),
-      dominantFactor: t.dominant >= 0 ? t.dominant : null,
-      source,
-    };
-    this.dispatchEvent(eccoEvent(TOKEN_HOVER_EVENT, on));
-    if (source === 'keyboard') {
-      this.announce(tokenAnnouncement(m, position, this.activeFactor));
-      this.layer?.spans[position]?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    }
-  }
-
-  private onTokenPointerOver = (e: PointerEvent): void => {
-    const p = this.layer?.positionOf(e.target) ?? -1;
-    if (p >= 0) this.setHover(p, 'pointer');
-  };
-
-  private onTokenPointerLeave = (): void => {
-    if (this.ui.hover?.source === 'pointer') this.setHover(null, 'pointer');
-  };
-
-  private onTokenClick = (e: MouseEvent): void => {
-    const p = this.layer?.positionOf(e.target) ?? -1;
-    const dominant = p >= 0 ? this.model!.tokens[p]!.dominant : -1;
-    if (dominant >= 0) this.toggleLock(dominant, 'pointer');
-  };
-
-  private onTokenFocus = (e: FocusEvent): void => {
-    if (!this.ui.hover && (e.target as Element).matches(':focus-visible'))
-      this.setHover(0, 'keyboard');
-  };
-
-  private onTokenBlur = (): void => {
-    if (this.ui.hover?.source === 'keyboard') this.setHover(null, 'keyboard');
-  };
-
-  private onTokenKeydown = (e: KeyboardEvent): void => {
-    const m = this.model;
-    const layer = this.layer;
-    if (!m || !layer) return;
-    const current = this.ui.hover?.position ?? 0;
-    let next: number | null = null;
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      next = verticalNeighbour(layer.spans, current, e.key === 'ArrowDown' ? 1 : -1);
-    } else {
-      next = moveCursor(e.key, current, m.tokens.length, { page: 50, vertical: false });
-    }
-    if (next !== null) {
-      e.preventDefault();
-      this.setHover(next, 'keyboard');
-    } else if (isActivationKey(e.key)) {
-      e.preventDefault();
-      const dominant = m.tokens[current]!.dominant;
-      if (dominant >= 0) this.toggleLock(dominant, 'keyboard');
-    } else if (e.key === 'Escape') {
-      if (this.validLock() !== null) {
-        e.preventDefault();
-        e.stopPropagation();
-        this.setLock(null, 'keyboard');
-      } else if (this.ui.hover) {
-        e.preventDefault();
-        this.setHover(null, 'keyboard');
-      }
-    }
-  };
-}
-
-function parseJsonText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new EccoError('INVALID_ARGUMENT', '`data` is a string but not valid JSON.', {
-      hint: 'Pass the parsed object, or the complete JSON text of a factorization or ecco file.',
-      cause,
-    });
+    this.decorations.sync(this.renderRoot, this.layer, this.ui.hover);
   }
 }
 
