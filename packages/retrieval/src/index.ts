@@ -26,3 +26,4 @@ export {
   createTransformersEmbedder,
   type TransformersEmbedderOptions,
 } from './transformers-embedder.js';
+export { BATCH as VECTOR_BATCH, type KernelChoice, VectorStore } from './vector-store.js';
