@@ -31,6 +31,14 @@ export class TokenLayer {
     const doc = this.container.ownerDocument;
     const frag = doc.createDocumentFragment();
     const tokens = this.model.tokens;
+    tokens.forEach((t, p) => {
+      const kind =
+        t.token.kind === 'output' ? 'out' : t.token.kind === 'special' ? 'special' : 'in';
+      const first = t.gapBefore || p === 0 || tokens[p - 1]!.breakAfter;
+      this.base.push(`tok ${kind}${t.symbolic ? ' sym' : ''}${first ? ' first' : ''}`);
+    });
+    // Tokens are born in the dominant view, so the first paint needs no second pass.
+    const names = this.classesFor(null);
     let previousOutput = false;
     tokens.forEach((t, p) => {
       if (t.gapBefore) frag.append(' ');
@@ -45,19 +53,16 @@ export class TokenLayer {
       }
       previousOutput = output;
       const span = doc.createElement('span');
-      const kind = output ? 'out' : t.token.kind === 'special' ? 'special' : 'in';
-      const first = t.gapBefore || p === 0 || tokens[p - 1]!.breakAfter;
-      const base = `tok ${kind}${t.symbolic ? ' sym' : ''}${first ? ' first' : ''}`;
-      span.className = base;
-      this.base.push(base);
-      this.shown[p] = base;
+      span.className = names[p]!;
       span.setAttribute('part', output ? 'token token-output' : 'token');
       span.dataset.p = String(p);
       span.textContent = t.text;
       frag.append(span);
       if (t.breakAfter) frag.append(doc.createElement('br'));
       this.spans.push(span);
+      this.shown[p] = names[p]!;
     });
+    this.current = null;
     this.container.replaceChildren(frag);
   }
 
