@@ -1,0 +1,67 @@
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AppPage, foreignRequests, openApp, runAndWait } from './helpers/app-page.js';
+import { launchChromium } from './helpers/browser.js';
+import { appRoot } from './helpers/build-app.js';
+import { type HubServer, startHub } from './helpers/hub-server.js';
+import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+
+const tinyLlama = join(dirname(dirname(appRoot)), 'fixtures/models/tiny-llama');
+
+let server: StaticServer;
+let hub: HubServer;
+let browser: Browser;
+let app: AppPage;
+
+async function chooseHubModel(): Promise<void> {
+  const { page } = app;
+  await page.click('details.advanced summary');
+  await page.fill('#remote-host', hub.url);
+  await page.check('input[name="model-kind"][value="hub"]');
+  await page.fill('#hub-id', 'test-org/tiny-llama');
+  await page.selectOption('#preset', 'text');
+  await page.fill('#text', 'The river runs to the sea, and the sea is never full.');
+  await page.fill('#components', '3');
+}
+
+beforeAll(async () => {
+  server = await serveDirectory(inject('distDir'));
+  hub = await startHub({ 'test-org/tiny-llama': tinyLlama });
+  browser = await launchChromium();
+  app = await openApp(browser, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.close();
+  await server?.close();
+});
+
+describe('a Hub id, from a loopback stand-in for the Hub', () => {
+  it('downloads and runs the model', async () => {
+    await chooseHubModel();
+    expect(await runAndWait(app.page)).toBe('complete');
+    expect(await app.page.textContent('#summary')).toMatch(
+      /^3 factors of \d+ tokens over layers 0, 1, from test-org\/tiny-llama \(llama, 2 layers/,
+    );
+    const files = hub.requests.filter((p) => p.startsWith('/test-org/tiny-llama/resolve/main/'));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '/test-org/tiny-llama/resolve/main/config.json',
+        '/test-org/tiny-llama/resolve/main/tokenizer.json',
+        '/test-org/tiny-llama/resolve/main/onnx/model.onnx',
+      ]),
+    );
+    expect(foreignRequests(app.requests, server.url, [hub.url])).toEqual([]);
+  });
+
+  it('loads it from the browser cache the next time, with no download', async () => {
+    const before = hub.requests.length;
+    await app.page.reload();
+    await chooseHubModel();
+    expect(await runAndWait(app.page)).toBe('complete');
+    expect(hub.requests.slice(before)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
