@@ -1,5 +1,6 @@
 import type { Explanation } from '@explainable-ecco/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { headlineScore } from './explanations.js';
 import { formatPercent, formatScore } from './format.js';
 import { factorRowDescription, layerShareEntries, scoreDetails } from './labels.js';
@@ -60,9 +61,45 @@ function layerBars(model: ExplorerModel, factor: FactorView): TemplateResult | t
   </svg>`;
 }
 
+/** Everything in a row that does not depend on hover or lock; re-rendered only with its data. */
+function rowBody(
+  model: ExplorerModel,
+  factor: FactorView,
+  explanation: Explanation | undefined,
+  path: string,
+): TemplateResult {
+  const i = factor.index;
+  return html`<span id="factor-desc-${i}" hidden
+      >${factorRowDescription(model, factor, explanation)}</span
+    >
+    <div class="row-head">
+      <span class="swatch" part="swatch" aria-hidden="true"></span>
+      <span class="row-name">Factor ${i}</span>
+      <span class="badge" part="locked-badge">locked</span>
+      ${scoreBadge(explanation)}
+    </div>
+    ${explanationBlock(explanation)}
+    <div class="charts">
+      <div class="spark-wrap">
+        <svg
+          class="spark"
+          part="sparkline"
+          viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
+          <path d=${path}></path>
+        </svg>
+        <span class="spark-cursor" aria-hidden="true"></span>
+      </div>
+      ${layerBars(model, factor)}
+    </div>`;
+}
+
 /**
  * One factor row: colour and number, explanation and score, sparkline of its values over the
- * text, and the layer share when known. The row is an option of the factor listbox.
+ * text, and the layer share when known. The row is an option of the factor listbox; a hover
+ * or lock only touches its attributes, the body is guarded by its data.
  */
 export function renderFactorRow(
   model: ExplorerModel,
@@ -83,28 +120,6 @@ export function renderFactorRow(
     aria-selected=${state.locked ? 'true' : 'false'}
     aria-describedby="factor-desc-${i}"
   >
-    <span id="factor-desc-${i}" hidden>${factorRowDescription(model, factor, explanation)}</span>
-    <div class="row-head">
-      <span class="swatch" part="swatch" aria-hidden="true"></span>
-      <span class="row-name">Factor ${i}</span>
-      ${state.locked ? html`<span class="badge" part="locked-badge">locked</span>` : nothing}
-      ${scoreBadge(explanation)}
-    </div>
-    ${explanationBlock(explanation)}
-    <div class="charts">
-      <div class="spark-wrap">
-        <svg
-          class="spark"
-          part="sparkline"
-          viewBox="0 0 ${SPARK_WIDTH} ${SPARK_HEIGHT}"
-          preserveAspectRatio="none"
-          aria-hidden="true"
-        >
-          <path d=${path}></path>
-        </svg>
-        <span class="spark-cursor" aria-hidden="true"></span>
-      </div>
-      ${layerBars(model, factor)}
-    </div>
+    ${guard([model, factor, explanation, path], () => rowBody(model, factor, explanation, path))}
   </div>`;
 }

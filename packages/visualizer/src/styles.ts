@@ -239,6 +239,9 @@ export const eccoFactorsStyles = css`
     background: var(--ecco-surface);
     border-left: 4px double var(--c);
   }
+  .row[aria-selected='true'] .badge {
+    display: inline;
+  }
   .row-head {
     display: flex;
     gap: 0.5rem;
@@ -249,6 +252,7 @@ export const eccoFactorsStyles = css`
     font-weight: 600;
   }
   .badge {
+    display: none;
     font-size: 0.8em;
     padding: 0 0.35em;
     border: 1px solid var(--ecco-border);
