@@ -13,3 +13,10 @@ export type {
   NmfResult,
   NmfSolver,
 } from './types.js';
+export {
+  type InWorkerControls,
+  nmfInWorker,
+  runNmfInWorker,
+  type WorkerLike,
+} from './worker-client.js';
+export type { WorkerNmfOptions, WorkerRunNmfOptions } from './worker-protocol.js';

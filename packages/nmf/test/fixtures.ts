@@ -11,7 +11,10 @@ export interface SklearnResult {
   betaLoss: 'frobenius' | 'kullback-leibler';
   maxIter: number;
   tol: number;
+  /** scikit-learn's reconstruction_err_ (float32 arithmetic for float32 input). */
   reconstructionError: number;
+  /** The error of scikit-learn's W and H computed in float64, as nmf() computes its own. */
+  exactError: number;
   nIter: number;
 }
 

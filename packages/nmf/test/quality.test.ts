@@ -32,12 +32,24 @@ describe('quality against scikit-learn (fixtures/nmf/manifest.json)', () => {
             randomState: 0,
             engine,
           });
+          // The acceptance criterion, against the error scikit-learn reports…
           expect(result.reconstructionError).toBeLessThanOrEqual(
             1.01 * reference.reconstructionError,
           );
-          // Not suspiciously better either: that would mean a different objective.
-          expect(result.reconstructionError).toBeGreaterThan(0.9 * reference.reconstructionError);
-          expect(result.nIter).toBeLessThanOrEqual(reference.maxIter);
+          // …and, since init and updates are scikit-learn's own, the same fit: the same error
+          // (both computed exactly) and about the same number of iterations. The 'random' init
+          // is bit-identical, so only float32 rounding can move the iteration where the
+          // tolerance test passes; the nndsvd inits start from a randomized SVD that agrees
+          // with scikit-learn's only to rounding, which moves that iteration further.
+          const same = reference.init === 'random';
+          expect(Math.abs(result.reconstructionError / reference.exactError - 1)).toBeLessThan(
+            same ? 1e-3 : 1e-2,
+          );
+          if (same) {
+            expect(Math.abs(result.nIter - reference.nIter)).toBeLessThanOrEqual(
+              Math.max(2, 0.1 * reference.nIter),
+            );
+          }
         });
       }
     }
