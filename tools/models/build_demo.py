@@ -2,11 +2,9 @@
 """Builds demo-gpt2: corpus → tokenizer → training → ONNX (fp32 + int8) → reference activations →
 model card, into packages/demo-model/model and fixtures/reference/demo-gpt2.
 
-Usage: /usr/bin/python3 tools/models/build_demo.py [--skip-training | --fresh-schedule]
-  --skip-training   take the weights from the committed onnx/model.onnx and the tokenizer from the
-                    committed tokenizer.json instead of retraining (minutes instead of an hour)
-  --fresh-schedule  decide when the learning rate decays from this machine's clock instead of
-                    replaying the step recorded in demo-gpt2-training.json (a different model)
+Usage: /usr/bin/python3 tools/models/build_demo.py [--skip-training]
+  --skip-training  take the weights from the committed onnx/model.onnx and the tokenizer from the
+                   committed tokenizer.json instead of retraining (minutes instead of the training run)
 """
 
 from __future__ import annotations
@@ -80,16 +78,14 @@ def nmf_on_demo_texts(model: GPT2LMHeadModel, tokenizer) -> dict:
         factors = ecco_nmf(acts, layers, entry["components"])
         tokens = [tokenizer.decode([i]) for i in ids]
         out[key] = {"title": entry["title"], "components": entry["components"], "layers": layers,
-                    "positions": len(ids), "pieces": [inv[i] for i in ids],
+                    "positions": len(ids), "pieces": [inv[i] for i in ids], "tokens": tokens,
                     "factors": describe_factors(factors, tokens)}
     return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--skip-training", action="store_true")
-    mode.add_argument("--fresh-schedule", action="store_true")
+    parser.add_argument("--skip-training", action="store_true")
     args = parser.parse_args()
 
     if args.skip_training:
@@ -102,11 +98,7 @@ def main() -> None:
         train_tokens = None
     else:
         tokenizer, train_tokens, held_out, stats = prepare(WORK_DIR, HELD_OUT_FILE)
-        decay_start = None
-        if TRAINING_RECORD.exists() and not args.fresh_schedule:
-            decay_start = json.loads(TRAINING_RECORD.read_text(encoding="utf-8"))["training"]["decay_start"]
-            print(f"replaying the recorded schedule: decay from step {decay_start}")
-        model, train_log = train(train_tokens, held_out, WORK_DIR / "demo-gpt2-checkpoint.pt", decay_start)
+        model, train_log = train(train_tokens, held_out, WORK_DIR / "demo-gpt2-checkpoint.pt")
         log = train_log.__dict__
     model.eval()
 

@@ -1,6 +1,10 @@
 """Assembles the demo model's corpus: every source thinned to its character budget with an even
 stride (so all of the alphabet / all books are represented), a fixed share of documents held out
-(never trained on), and the training documents shuffled with a fixed seed."""
+(never trained on), and the training documents shuffled with a fixed seed.
+
+Holding out whole documents is not enough: fortunes repeat across files and generated sequences
+repeat by chance, so a held-out paragraph is kept only if neither it nor any of its lines of 40+
+characters occurs verbatim in the training text."""
 
 from __future__ import annotations
 
@@ -47,6 +51,23 @@ def _thin(docs: list[str], budget: int) -> list[str]:
     return kept
 
 
+def _unseen_paragraphs(docs: list[str], train_text: str, budget: int) -> list[str]:
+    kept: list[str] = []
+    size = 0
+    for doc in docs:
+        for para in doc.split("\n\n"):
+            if size >= budget:
+                return kept
+            para = para.strip("\n")
+            if len(para) < 20 or len(para) > budget - size or para in train_text:
+                continue
+            if any(len(line) >= 40 and line in train_text for line in para.split("\n")):
+                continue
+            kept.append(para)
+            size += len(para)
+    return kept
+
+
 def build_corpus(seed: int) -> Corpus:
     per_source = [(s.name, s.kind, s.package, s.licence, _thin(s.read(), s.max_chars)) for s in SOURCES]
     per_source.append(
@@ -54,20 +75,18 @@ def build_corpus(seed: int) -> Corpus:
          generate_sequences(SEQUENCE_CHARS, seed))
     )
     train: list[str] = []
+    held_docs: list[list[str]] = []
+    for _name, _kind, _package, _licence, docs in per_source:
+        train.extend(d for i, d in enumerate(docs) if i % HELD_OUT_EVERY != 17)
+        held_docs.append([d for i, d in enumerate(docs) if i % HELD_OUT_EVERY == 17])
+    train_text = "\x00".join(train)
     held_parts: list[str] = []
     stats: list[SourceStats] = []
-    for name, kind, package, licence, docs in per_source:
-        kept = [d for i, d in enumerate(docs) if i % HELD_OUT_EVERY != 17]
-        held = [d for i, d in enumerate(docs) if i % HELD_OUT_EVERY == 17]
-        sample, size = [], 0
-        for doc in held:
-            if size >= HELD_OUT_CHARS_PER_SOURCE:
-                break
-            piece = doc[: HELD_OUT_CHARS_PER_SOURCE - size]
-            sample.append(piece)
-            size += len(piece)
+    for (name, kind, package, licence, docs), held in zip(per_source, held_docs):
+        sample = _unseen_paragraphs(held, train_text, HELD_OUT_CHARS_PER_SOURCE)
         held_parts.extend(sample)
-        train.extend(kept)
-        stats.append(SourceStats(name, kind, package, licence, len(kept), sum(len(d) for d in kept), size))
+        kept = [d for i, d in enumerate(docs) if i % HELD_OUT_EVERY != 17]
+        stats.append(SourceStats(name, kind, package, licence, len(kept), sum(len(d) for d in kept),
+                                 sum(len(p) for p in sample)))
     random.Random(seed).shuffle(train)
     return Corpus(train=train, held_out="\n\n".join(held_parts), stats=stats)

@@ -4,20 +4,30 @@ except the notes file the card quotes)."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from pathlib import Path
 
 from . import demo_spec as spec
 
 
-def _mb(n: int) -> str:
-    return f"{n / 1e6:.2f} MB"
+def _size(n: int) -> str:
+    return f"{n / 1e6:.2f} MB" if n >= 100_000 else f"{n / 1e3:.1f} kB"
 
 
-def _factor_table(factors: list[dict]) -> str:
-    rows = ["| factor | strongest tokens (position: token = value) | dominant at positions |", "|---|---|---|"]
+def _show(token: str) -> str:
+    """A token as inline code that survives a Markdown table (newlines and pipes made visible)."""
+    return "`" + token.replace("\n", "⏎").replace("|", "¦").replace("`", "ˋ") + "`"
+
+
+def _factor_table(factors: list[dict], pieces: list[str]) -> str:
+    rows = ["| factor | strongest tokens (position: token = value) | dominant at | commonest tokens where dominant |",
+            "|---|---|---|---|"]
     for f in factors:
-        top = ", ".join(f"{p}: `{t.replace('|', '¦')}` = {v:.2f}" for p, t, v in f["top"])
-        rows.append(f"| {f['factor']} | {top} | {', '.join(map(str, f['dominant_positions']))} |")
+        top = ", ".join(f"{p}: {_show(t)} = {v:.2f}" for p, t, v in f["top"])
+        where = f["dominant_positions"]
+        counts = Counter(pieces[p] for p in where).most_common(6)
+        common = ", ".join(f"{_show(t)} ×{c}" for t, c in counts)
+        rows.append(f"| {f['factor']} | {top} | {len(where)} of {len(pieces)} positions | {common} |")
     return "\n".join(rows)
 
 
@@ -32,10 +42,10 @@ def render(*, params: int, non_embedding: int, stats: dict, log: dict, eval_: di
         f"| {h['step']} | {h['minutes']:.1f} | {h['train_loss']:.3f} | {h['held_out_ce']:.3f} | {math.exp(h['held_out_ce']):.1f} |"
         for h in log["history"]
     )
-    file_rows = "\n".join(f"| `{name}` | {_mb(size)} |" for name, size in sorted(files.items()))
+    file_rows = "\n".join(f"| `{name}` | {_size(size)} |" for name, size in sorted(files.items()))
     nmf_sections = "\n\n".join(
         f"### {entry['title']}\n\n`{entry['components']}` factors over layers {entry['layers']} "
-        f"({entry['positions']} tokens).\n\n{_factor_table(entry['factors'])}"
+        f"({entry['positions']} tokens).\n\n{_factor_table(entry['factors'], entry['tokens'])}"
         for entry in nmf.values()
     )
     ratio = eval_["model_ce"] / eval_["unigram_ce"]
@@ -75,7 +85,7 @@ GPT-2 (`GPT2LMHeadModel`, Hugging Face module names: `transformer.wte`, `transfo
 | hidden size / FFN size | {cfg.n_embd} / {cfg.n_inner} |
 | context | {cfg.n_positions} tokens |
 | vocabulary | {cfg.vocab_size} (byte-level BPE) |
-| parameters | {params:,} ({non_embedding:,} outside the token and position embeddings) |
+| parameters | {params:,}, tied embedding counted once ({non_embedding:,} outside the token and position embeddings) |
 
 ## Tokenizer
 
@@ -102,12 +112,15 @@ documents.
 
 {log['steps_done']} steps of {spec.BATCH} × {spec.BLOCK} tokens ({log['tokens_seen']:,} tokens seen,
 {log['tokens_seen'] / stats['train_tokens']:.2f} passes over the training tokens), AdamW (β 0.9/0.95,
-weight decay {spec.WEIGHT_DECAY} on matrices), learning rate {spec.LR} with {spec.WARMUP} warm-up steps
-and cosine decay to {spec.MIN_LR}, gradient clipping {spec.GRAD_CLIP}, no dropout, seed {spec.SEED},
-`torch.set_num_threads({spec.THREADS})`, Debian's PyTorch 1.13 on a shared 2-core CPU:
-**{log['train_seconds'] / 60:.1f} minutes** of training.
+weight decay {spec.WEIGHT_DECAY} on matrices), learning rate {spec.LR} after {spec.WARMUP} warm-up steps,
+held until step {spec.DECAY_START} and then decayed linearly to {spec.MIN_LR} at step {spec.TOTAL_STEPS},
+gradient clipping {spec.GRAD_CLIP}, no dropout, seed {spec.SEED},
+`torch.set_num_threads({spec.THREADS})`, Debian's PyTorch 1.13 on a 2-core CPU shared with other
+work: **{log['train_seconds'] / 60:.1f} minutes** of wall-clock training
+({log['tokens_seen'] / log['train_seconds']:.0f} tokens/s on average), of which the process got
+{log['cpu_seconds'] / 60:.1f} CPU-minutes as recorded (see the notes below for what the record covers).
 
-| step | minutes | training loss | held-out CE (nats) | held-out perplexity |
+| step | wall-clock minutes | training loss (one batch) | held-out CE (nats) | held-out perplexity |
 |---|---|---|---|---|
 {hist}
 
@@ -138,7 +151,7 @@ from `packages/demo-model/demo-texts.json`.
 ## Rebuilding
 
 `/usr/bin/python3 tools/models/build_all.py` rebuilds the corpus, tokenizer, training run, exports,
-reference activations and this card (about an hour, mostly training);
+reference activations and this card (training takes ~25 CPU-minutes on an idle machine);
 `--skip-training` reuses the weights in the committed `onnx/model.onnx`. See
 `tools/models/README.md`.
 """

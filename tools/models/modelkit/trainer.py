@@ -1,6 +1,7 @@
 """Trains demo-gpt2 on a token stream: AdamW, warm-up → constant → linear-decay learning rate
 (see demo_spec), fixed-seed batch sampling, and periodic checkpoints from which an interrupted
-run resumes bit for bit."""
+run resumes bit for bit. Records wall-clock and CPU seconds separately: on a shared machine the
+two differ several-fold."""
 
 from __future__ import annotations
 
@@ -23,22 +24,18 @@ class TrainLog:
     steps_done: int = 0
     tokens_seen: int = 0
     train_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # process CPU time of the training loop (only since this field existed)
     decay_start: int | None = None
     total_steps: int | None = None
     history: list[dict] = field(default_factory=list)
 
 
-def plan_decay(decay_start: int) -> int:
-    """Total steps once decay starts at `decay_start`."""
-    return decay_start + max(1, round(spec.DECAY_FRACTION * decay_start))
-
-
-def learning_rate(step: int, decay_start: int | None, total: int | None) -> float:
+def learning_rate(step: int) -> float:
     if step < spec.WARMUP:
         return spec.LR * (step + 1) / spec.WARMUP
-    if decay_start is None or total is None or step < decay_start:
+    if step < spec.DECAY_START:
         return spec.LR
-    progress = (step - decay_start) / max(1, total - decay_start)
+    progress = (step - spec.DECAY_START) / (spec.TOTAL_STEPS - spec.DECAY_START)
     return spec.LR + (spec.MIN_LR - spec.LR) * min(1.0, progress)
 
 
@@ -68,16 +65,12 @@ def mean_cross_entropy(model: torch.nn.Module, tokens: np.ndarray, block: int = 
     return total / count
 
 
-def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path,
-          decay_start: int | None = None) -> tuple[GPT2LMHeadModel, TrainLog]:
-    """`decay_start` replays a recorded schedule; None decides it from the time budget."""
+def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path) -> tuple[GPT2LMHeadModel, TrainLog]:
     seed_everything(spec.SEED, spec.THREADS)
     model = GPT2LMHeadModel(spec.CONFIG)
     optimizer = _optimizer(model)
     sampler = np.random.Generator(np.random.PCG64(spec.SEED))
     log = TrainLog()
-    if decay_start is not None:
-        log.decay_start, log.total_steps = decay_start, plan_decay(decay_start)
     if checkpoint.exists():
         state = torch.load(checkpoint)
         model.load_state_dict(state["model"])
@@ -85,6 +78,7 @@ def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path,
         sampler.bit_generator.state = state["sampler"]
         log = TrainLog(**state["log"])
         print(f"resuming at step {log.steps_done}")
+    log.decay_start, log.total_steps = spec.DECAY_START, spec.TOTAL_STEPS
 
     def save() -> None:
         tmp = checkpoint.with_suffix(".tmp")
@@ -94,15 +88,11 @@ def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path,
 
     model.train()
     started = time.time() - log.train_seconds
+    cpu_started = time.process_time() - log.cpu_seconds
     window = time.time()
-    while log.total_steps is None or log.steps_done < log.total_steps:
+    while log.steps_done < spec.TOTAL_STEPS:
         step = log.steps_done
-        if log.decay_start is None and (
-            time.time() - started > spec.DECAY_AT * spec.TIME_BUDGET_S or step >= spec.MAX_STEPS
-        ):
-            log.decay_start, log.total_steps = step, plan_decay(step)
-            print(f"decay starts at step {step}; training ends at step {log.total_steps}", flush=True)
-        lr = learning_rate(step, log.decay_start, log.total_steps)
+        lr = learning_rate(step)
         for group in optimizer.param_groups:
             group["lr"] = lr
         offsets = sampler.integers(0, len(tokens) - spec.BLOCK - 1, size=spec.BATCH)
@@ -117,16 +107,17 @@ def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path,
         log.steps_done = step + 1
         log.tokens_seen += spec.BATCH * spec.BLOCK
         log.train_seconds = time.time() - started
-        finished = log.total_steps is not None and log.steps_done >= log.total_steps
+        log.cpu_seconds = time.process_time() - cpu_started
+        finished = log.steps_done >= spec.TOTAL_STEPS
         if log.steps_done % 10 == 0:
             rate = 10 * spec.BATCH * spec.BLOCK / (time.time() - window)
             window = time.time()
-            print(f"step {log.steps_done} loss {loss.item():.3f} lr {lr:.2e} {rate:.0f} tok/s "
-                  f"elapsed {log.train_seconds / 60:.1f} min", flush=True)
+            print(f"step {log.steps_done}/{spec.TOTAL_STEPS} loss {loss.item():.3f} lr {lr:.2e} {rate:.0f} tok/s "
+                  f"elapsed {log.train_seconds / 60:.1f} min (cpu {log.cpu_seconds / 60:.1f})", flush=True)
         if log.steps_done % spec.EVAL_EVERY == 0 or finished:
             ce = mean_cross_entropy(model, held_out)
             log.history.append({"step": log.steps_done, "train_loss": float(loss), "held_out_ce": ce,
-                                "minutes": log.train_seconds / 60})
+                                "minutes": log.train_seconds / 60, "cpu_minutes": log.cpu_seconds / 60})
             print(f"  held-out CE {ce:.3f} nats (perplexity {math.exp(ce):.1f})", flush=True)
         if log.steps_done % spec.CHECKPOINT_EVERY == 0 or finished:
             save()
