@@ -105,6 +105,18 @@ describe('typed errors, shown with what to do', () => {
     await page.uncheck('#truncate');
   });
 
+  it('WebGPU asked for where there is none fails with UNSUPPORTED_DEVICE', async () => {
+    const { page } = app;
+    await page.fill('#text', 'hello');
+    await page.selectOption('#device', 'webgpu');
+    expect(await runAndWait(page)).toBe('failed');
+    const e = await shownError();
+    expect(e.code).toBe('UNSUPPORTED_DEVICE');
+    expect(e.title).toBe('Could not load the model');
+    expect(e.hint).toContain('WebAssembly');
+    await page.selectOption('#device', 'auto');
+  });
+
   it('a model URL with no model fails with MODEL_NOT_FOUND', async () => {
     const { page } = app;
     await page.fill('#text', 'hello');
