@@ -1,4 +1,4 @@
-import type { Explanation } from '@explainable-ecco/core';
+import { type Explanation, redactSecrets } from '@explainable-ecco/core';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { headlineScore } from './explanations.js';
@@ -22,7 +22,7 @@ function explanationBlock(e: Explanation | undefined): TemplateResult {
   }
   if (e.error) {
     return html`<p class="explanation failed" part="explanation explanation-error">
-      Explanation failed (${e.error.code}): ${e.error.message}
+      Explanation failed (${e.error.code}): ${redactSecrets(String(e.error.message ?? ''))}
     </p>`;
   }
   const by = [e.provider, e.model].filter(Boolean).join(' · ');

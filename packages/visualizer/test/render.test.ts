@@ -177,6 +177,30 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
     expect(outline).toBe('rgb(200, 0, 0)');
   });
 
+  it('reads data from a child JSON script, also when it arrives after the element', async () => {
+    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const count = await page.evaluate(async (raw) => {
+      const el = document.createElement('ecco-factors');
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 50));
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = JSON.stringify({
+        data: raw,
+        explanations: [{ factor: 1, text: 'late', provider: 'h' }],
+      });
+      el.append(script);
+      for (let i = 0; i < 50 && !el.shadowRoot!.querySelector('.tok'); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return {
+        tokens: el.shadowRoot!.querySelectorAll('.tok').length,
+        explanation: el.shadowRoot!.querySelector('#factor-1 .explanation')?.textContent?.trim(),
+      };
+    }, fx.raw);
+    expect(count).toEqual({ tokens: fx.n, explanation: 'late — h' });
+  });
+
   it('marks generated tokens and joins byte-level BPE pieces as GPT-2 writes them', async () => {
     const pieces = [
       { text: '<|endoftext|>' },

@@ -43,7 +43,10 @@ const hostileExplanations = [
     factor: 1,
     text: '',
     provider: 'openai',
-    error: { code: 'PROVIDER_ERROR', message: '<b onmouseover=alert(5)>boom</b>' },
+    error: {
+      code: 'PROVIDER_ERROR',
+      message: '<b onmouseover=alert(5)>boom</b> key sk-abcdefghijklmnopqrstuvwx',
+    },
   },
 ];
 
@@ -87,7 +90,7 @@ describe('data is always text', () => {
     expect(shown.tip).toContain('<!--');
     expect(shown.explanations).toEqual([
       '<img src=x onerror=alert(4)> tokens — heuristic',
-      'Explanation failed (PROVIDER_ERROR): <b onmouseover=alert(5)>boom</b>',
+      'Explanation failed (PROVIDER_ERROR): <b onmouseover=alert(5)>boom</b> key [redacted]',
     ]);
     expect(shown.pwned).toBeNull();
     expect(await page.evaluate(smuggled, 0)).toEqual({ tags: [], handlers: [], svgs: 0 });
