@@ -32,15 +32,17 @@ function showWhitespace(text: string): string {
 
 /**
  * The display string and word joining of a token. Tokens built by core already carry them;
- * `override` re-derives them from the raw piece when the caller names the tokenizer family.
+ * `override` re-derives them from the raw piece when the caller names the tokenizer family,
+ * and hand-made tokens without `display` get them from `family`.
  */
 export function tokenDisplay(
   token: Token,
   index: number,
-  override?: TokenizerFamily,
+  override: TokenizerFamily | undefined,
+  family: TokenizerFamily,
 ): { display: string; continuesWord: boolean } {
   if (override || typeof token.display !== 'string') {
-    return displayPiece(String(token.text ?? ''), override ?? 'plain', index);
+    return displayPiece(String(token.text ?? ''), override ?? family, index);
   }
   return { display: token.display, continuesWord: token.continuesWord === true };
 }

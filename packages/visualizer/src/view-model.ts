@@ -75,11 +75,11 @@ export function buildModel(f: Factorization, familyOverride?: TokenizerFamily): 
     Array.isArray(f.layerShare) && f.layerShare.length === k ? f.layerShare : undefined;
   const factors = f.factors.map((row, i) => factorView(row, i, shares?.[i]));
 
-  const shown = f.tokens.map((t, i) => tokenDisplay(t, i, familyOverride));
   const family =
     familyOverride ??
     f.tokenizerFamily ??
     detectTokenizerFamily(f.tokens.map((t) => String(t.text)));
+  const shown = f.tokens.map((t, i) => tokenDisplay(t, i, familyOverride, family));
   const carriesSpaces = piecesCarrySpaces(
     family,
     shown.map((s) => s.display),

@@ -81,6 +81,21 @@ describe('buildModel', () => {
     expect(buildModel(f, 'wordpiece').tokens[288]!.text).toBe('ve');
   });
 
+  it('derives display text for hand-made tokens that lack it', () => {
+    const m = buildModel({
+      tokens: [
+        { text: 'play', id: -1, position: 0, kind: 'input' },
+        { text: '##ing', id: -1, position: 1, kind: 'input' },
+      ] as never,
+      factors: [[1, 0.5]],
+      tokenizerFamily: 'wordpiece',
+    });
+    expect(m.tokens.map((t) => [t.text, t.gapBefore])).toEqual([
+      ['play', false],
+      ['ing', false],
+    ]);
+  });
+
   it('keeps layer share only when it has a row per factor', () => {
     const base = {
       tokens: makeTokens([{ text: 'a' }], 'plain'),
