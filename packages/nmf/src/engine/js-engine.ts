@@ -9,8 +9,11 @@ import {
   transposedCsrBlocks,
 } from './sparse-blocks.js';
 
-/** Below this share of non-zeros X is stored sparse (each stored value then costs twice). */
-export const SPARSE_DENSITY_THRESHOLD = 0.5;
+/**
+ * Below this share of non-zeros X is stored sparse. A stored non-zero costs about what a dense
+ * entry costs (plus its index), so sparse wins until X is nearly full.
+ */
+export const SPARSE_DENSITY_THRESHOLD = 0.7;
 
 /** Pure JavaScript: works everywhere, roughly 10× slower than 'wasm'. */
 export const jsEngine: NmfEngine = {

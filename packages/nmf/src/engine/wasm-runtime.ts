@@ -1,5 +1,5 @@
 import { EccoError } from '@explainable-ecco/core';
-import { KERNELS_WASM_BASE64 } from './kernels-wasm.js';
+import { KERNELS_SHARED_WASM_BASE64, KERNELS_WASM_BASE64 } from './kernels-wasm.js';
 
 /** The exports of assembly/kernels.ts (pointers are byte offsets into the memory). */
 export interface KernelExports {
@@ -43,7 +43,7 @@ const SLACK = 65536;
 /** wasm32 addresses 4 GiB; engines may refuse less, which `instantiateKernels` reports. */
 export const MAX_WASM_BYTES = 65536 * PAGE;
 
-let compiled: Promise<WebAssembly.Module> | undefined;
+const compiled: { plain?: Promise<WebAssembly.Module>; shared?: Promise<WebAssembly.Module> } = {};
 
 function decodeBase64(text: string): Uint8Array {
   const binary = atob(text);
@@ -52,13 +52,18 @@ function decodeBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** Compiles the kernels once per realm; rejects where WebAssembly or its SIMD is unavailable. */
-export function compileKernels(): Promise<WebAssembly.Module> {
-  compiled ??= (async () => {
+/**
+ * Compiles the kernels once per realm; rejects where WebAssembly or its SIMD is unavailable.
+ * `shared`: the variant importing a shared memory (threads).
+ */
+export function compileKernels(shared = false): Promise<WebAssembly.Module> {
+  const key = shared ? 'shared' : 'plain';
+  compiled[key] ??= (async () => {
     if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
-    return WebAssembly.compile(decodeBase64(KERNELS_WASM_BASE64) as Uint8Array<ArrayBuffer>);
+    const base64 = shared ? KERNELS_SHARED_WASM_BASE64 : KERNELS_WASM_BASE64;
+    return WebAssembly.compile(decodeBase64(base64) as Uint8Array<ArrayBuffer>);
   })();
-  return compiled;
+  return compiled[key];
 }
 
 /**
@@ -68,17 +73,26 @@ export function compileKernels(): Promise<WebAssembly.Module> {
 export class WasmArena {
   readonly memory: WebAssembly.Memory;
   readonly kernels: KernelExports;
+  readonly module: WebAssembly.Module;
   private top = 16; // offset 0 stays unused so that 0 can mean "no buffer"
   private scratchAt = 0;
   private scratchBytes = 0;
 
-  private constructor(memory: WebAssembly.Memory, kernels: KernelExports) {
+  private constructor(
+    memory: WebAssembly.Memory,
+    kernels: KernelExports,
+    module: WebAssembly.Module,
+  ) {
     this.memory = memory;
     this.kernels = kernels;
+    this.module = module;
   }
 
-  /** An arena able to hold `bytes` of allocations (each rounded up to 16 bytes). */
-  static async create(bytes: number): Promise<WasmArena> {
+  /**
+   * An arena able to hold `bytes` of allocations (each rounded up to 16 bytes); `shared`
+   * backs it with a SharedArrayBuffer that other threads can instantiate the kernels on.
+   */
+  static async create(bytes: number, shared = false): Promise<WasmArena> {
     const total = Math.ceil((bytes + SLACK) / PAGE) * PAGE;
     if (total > MAX_WASM_BYTES) {
       throw new EccoError(
@@ -87,10 +101,13 @@ export class WasmArena {
         { hint: "Use engine 'js', or factorize fewer layers or positions." },
       );
     }
-    const module = await compileKernels();
+    const module = await compileKernels(shared);
     let memory: WebAssembly.Memory;
     try {
-      memory = new WebAssembly.Memory({ initial: total / PAGE });
+      const pages = total / PAGE;
+      memory = new WebAssembly.Memory(
+        shared ? { initial: pages, maximum: pages, shared: true } : { initial: pages },
+      );
     } catch (cause) {
       throw new EccoError(
         'NMF_INVALID_INPUT',
@@ -99,7 +116,7 @@ export class WasmArena {
       );
     }
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
-    return new WasmArena(memory, instance.exports as unknown as KernelExports);
+    return new WasmArena(memory, instance.exports as unknown as KernelExports, module);
   }
 
   private take(bytes: number): number {
@@ -118,6 +135,14 @@ export class WasmArena {
 
   u32(length: number): Uint32Array {
     return new Uint32Array(this.memory.buffer, this.take(length * 4), length);
+  }
+
+  i32(length: number): Int32Array {
+    return new Int32Array(this.memory.buffer, this.take(length * 4), length);
+  }
+
+  f64(length: number): Float64Array {
+    return new Float64Array(this.memory.buffer, this.take(length * 8), length);
   }
 
   /** Working space for one kernel call (reused between calls). */
