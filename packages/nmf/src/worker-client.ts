@@ -13,9 +13,11 @@ import {
 
 /** A Web Worker, or anything with the same message API (e.g. a wrapped Node Worker). */
 export interface WorkerLike {
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-  addEventListener(type: 'message' | 'error', listener: (event: never) => void): void;
-  removeEventListener(type: 'message' | 'error', listener: (event: never) => void): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
 }
 
 /** What the page side adds to the worker options. */
@@ -104,8 +106,8 @@ function call<T>(
   const id = nextId++;
   return new Promise<T>((resolve, reject) => {
     const cleanup = () => {
-      worker.removeEventListener('message', onMessage as (e: never) => void);
-      worker.removeEventListener('error', onError as (e: never) => void);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
       signal?.removeEventListener('abort', onAbort);
     };
     const onMessage = (event: MessageEvent) => {
@@ -129,11 +131,11 @@ function call<T>(
     };
     const onAbort = () => {
       cleanup();
-      worker.postMessage({ type: 'cancel', id, protocol: PROTOCOL });
+      worker.postMessage({ type: 'cancel', id, protocol: PROTOCOL }, []);
       reject(new EccoError('ABORTED', 'NMF was cancelled.', { cause: signal?.reason }));
     };
-    worker.addEventListener('message', onMessage as (e: never) => void);
-    worker.addEventListener('error', onError as (e: never) => void);
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
     worker.postMessage({ ...request, id, protocol: PROTOCOL }, transfer);
   });

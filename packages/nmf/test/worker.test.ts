@@ -8,21 +8,23 @@ import { smallMatrix } from './fixtures.js';
 /** A Node Worker behind the Web Worker message API the client expects. */
 function wrap(worker: Worker): WorkerLike {
   const handlers = new Map<unknown, (value: unknown) => void>();
+  const add = (type: 'message' | 'error', listener: (event: never) => void) => {
+    const fn = listener as (event: unknown) => void;
+    const handler =
+      type === 'message'
+        ? (data: unknown) => fn({ data })
+        : (error: unknown) => fn({ message: (error as Error).message });
+    handlers.set(listener, handler);
+    worker.on(type, handler);
+  };
+  const remove = (type: 'message' | 'error', listener: (event: never) => void) => {
+    const handler = handlers.get(listener);
+    if (handler) worker.off(type, handler);
+  };
   return {
     postMessage: (message, transfer) => worker.postMessage(message, transfer as never),
-    addEventListener: (type, listener) => {
-      const fn = listener as (event: unknown) => void;
-      const handler =
-        type === 'message'
-          ? (data: unknown) => fn({ data })
-          : (error: unknown) => fn({ message: (error as Error).message });
-      handlers.set(listener, handler);
-      worker.on(type, handler);
-    },
-    removeEventListener: (type, listener) => {
-      const handler = handlers.get(listener);
-      if (handler) worker.off(type, handler);
-    },
+    addEventListener: add,
+    removeEventListener: remove,
   };
 }
 

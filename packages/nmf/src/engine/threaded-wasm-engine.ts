@@ -13,7 +13,7 @@ import { WasmArena } from './wasm-runtime.js';
 /** A helper thread as the engine needs it: Node's worker_threads Worker or a Web Worker. */
 export interface HelperThread {
   postMessage(message: unknown): void;
-  terminate(): void | Promise<number>;
+  terminate(): unknown;
 }
 
 /**
@@ -149,7 +149,9 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
       /** Runs `op` on every helper (args per helper) while the calling thread does `mine`. */
       const parallel = (op: number, args: number[][], mine: () => number): number => {
         Atomics.store(ctl, 2, 0);
-        args.forEach((a, h) => ctl.set(a, ARGS + h * ARGS_PER_THREAD));
+        args.forEach((a, h) => {
+          ctl.set(a, ARGS + h * ARGS_PER_THREAD);
+        });
         Atomics.store(ctl, 1, op);
         Atomics.add(ctl, 0, 1);
         Atomics.notify(ctl, 0);
