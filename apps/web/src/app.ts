@@ -5,7 +5,7 @@ import { PipelineClient } from './pipeline/pipeline-client.js';
 import type { FactorsPayload, RunRequest, Stage } from './pipeline/protocol.js';
 import { download, slug } from './result/download.js';
 import { buildReport } from './result/report.js';
-import { toResultEntry } from './result/result-json.js';
+import { resultTimings, toResultEntry } from './result/result-json.js';
 import { ApiKeyStore, sessionStore } from './settings/api-key-store.js';
 import { OPENAI_ENDPOINT } from './settings/endpoints.js';
 import { presets } from './settings/presets.js';
@@ -113,12 +113,15 @@ export function startApp(): void {
   results.downloadJson.addEventListener('click', () => {
     if (!completed) return;
     const { request, factorization, explanations, timings } = completed;
+    // As the CLI names its sources.
+    const source =
+      request.model.source === DEMO_MODEL.url ? 'bundled demo model' : request.model.label;
     const entry = toResultEntry(
       request.name,
-      request.model.label,
+      source,
       factorization,
       explanations,
-      timings as Record<string, number>,
+      resultTimings(timings),
     );
     download(
       `${slug(titleOf(request))}.result.json`,

@@ -103,7 +103,8 @@ describe('the counting example on the demo model, in headless Chromium', () => {
       expect(e).toMatchObject({ factor: i, text: r.text, provider: 'heuristic' });
       expect(e.score as number).toBeCloseTo(r.score as number, 2);
     });
-    for (const stage of ['model', 'activations', 'factors', 'explanations', 'scores']) {
+    expect(result.source).toBe('bundled demo model');
+    for (const stage of ['loadModel', 'inference', 'nmf', 'explain', 'score']) {
       expect(result.timings[stage]).toBeGreaterThan(0);
     }
   });

@@ -1,7 +1,7 @@
 import { type Explanation, makeTokens } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
 import type { FactorsPayload } from '../src/pipeline/protocol.js';
-import { toResultEntry } from '../src/result/result-json.js';
+import { resultTimings, toResultEntry } from '../src/result/result-json.js';
 
 const factorization: FactorsPayload = {
   tokens: makeTokens([{ text: '1' }, { text: ',' }, { text: '2' }]),
@@ -83,6 +83,12 @@ describe('toResultEntry', () => {
       model: 'gpt-4o-mini',
       error: { code: 'PROVIDER_TIMEOUT', message: 'No answer in 60 s.' },
     });
+  });
+
+  it('names stage timings as the CLI does', () => {
+    expect(
+      resultTimings({ model: 1, activations: 2, factors: 3, explanations: 4, scores: 5 }),
+    ).toEqual({ loadModel: 1, inference: 2, nmf: 3, explain: 4, score: 5 });
   });
 
   it('copies typed-array factor rows into plain arrays (JSON)', () => {

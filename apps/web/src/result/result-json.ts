@@ -1,29 +1,27 @@
-import type { Explanation, Token } from '@explainable-ecco/core';
-import type { FactorsPayload } from '../pipeline/protocol.js';
+// The CLI's result.json type, so the web app's downloads have exactly its shape.
+import type { ResultEntry } from '@explainable-ecco/cli';
+import type { Explanation } from '@explainable-ecco/core';
+import type { FactorsPayload, Stage } from '../pipeline/protocol.js';
 
 /** One explanation as result.json carries it. */
-export type ResultExplanation = Pick<Explanation, 'factor' | 'text' | 'provider'> &
-  Partial<Pick<Explanation, 'score' | 'scores' | 'error' | 'model' | 'cached' | 'usage'>>;
+export type ResultExplanation = ResultEntry['explanations'][number];
 
-/**
- * One analysed text: the same shape as the CLI's result.json (`ecco-explain --json`), so
- * files from either can be read by the same tools.
- */
-export interface ResultEntry {
-  /** Built-in example name, or "text". */
-  name: string;
-  /** The model the factors came from. */
-  source: string;
-  tokens: Token[];
-  /** k × positions, aligned to `tokens`. */
-  factors: number[][];
-  explanations: ResultExplanation[];
-  layers?: number[];
-  layerShare?: number[][];
-  components: number;
-  reconstructionError?: number;
-  /** Wall time of each stage in milliseconds. */
-  timings: Record<string, number>;
+/** The CLI's names for the stages' timings. */
+const TIMING_KEYS: Record<Stage, string> = {
+  model: 'loadModel',
+  activations: 'inference',
+  factors: 'nmf',
+  explanations: 'explain',
+  scores: 'score',
+};
+
+/** Stage timings under the names the CLI's result.json uses. */
+export function resultTimings(timings: Partial<Record<Stage, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [stage, ms] of Object.entries(timings) as Array<[Stage, number]>) {
+    out[TIMING_KEYS[stage]] = ms;
+  }
+  return out;
 }
 
 const OPTIONAL_FIELDS = ['model', 'score', 'scores', 'error', 'cached', 'usage'] as const;
@@ -36,7 +34,12 @@ function resultExplanation(e: Explanation): ResultExplanation {
   return out;
 }
 
-/** The result entry of a run; records, prompts and scoring internals are left out. */
+export type { ResultEntry };
+
+/**
+ * The result entry of a run, as the CLI writes it (its `toResultEntry` is not exported, and
+ * takes a full Factorization): records, prompts and scoring internals are left out.
+ */
 export function toResultEntry(
   name: string,
   source: string,
