@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -40,6 +41,11 @@ export function eccoAssets(options: EccoAssetsOptions): Plugin {
     name: 'ecco-assets',
     configResolved(resolved) {
       config = resolved;
+      if (!existsSync(join(options.demoModelDir, 'config.json'))) {
+        const message = `ecco-assets: the demo model is missing (no config.json in ${options.demoModelDir}). The page's default model will not load; install @explainable-ecco/demo-model with its model/ files (or rebuild them: /usr/bin/python3 tools/models/build_all.py).`;
+        if (resolved.command === 'build') throw new Error(message);
+        resolved.logger.warn(message);
+      }
     },
     configureServer(server) {
       server.middlewares.use(mountMiddleware([model, ort], config.base));
