@@ -1,3 +1,4 @@
+import { makeTokens } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../src/index.js';
 import { SYNTHETIC_RULES, type SyntheticCase, syntheticCase } from './helpers/synthetic.js';
@@ -74,5 +75,21 @@ describe('heuristic explainer on synthetic factors with a known rule', () => {
       { provider: 'heuristic' },
     );
     expect(e!.text).toMatch(/not active/);
+  });
+
+  it('names the token, not the period, when both fit (commas of a counting sequence)', async () => {
+    const pieces = '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18'
+      .split(/(,)/)
+      .map((text) => ({ text }));
+    const tokens = makeTokens(pieces, 'byte-bpe');
+    const commas = tokens.map((t) => (t.text === ',' ? 1 : 0));
+    const numbers = tokens.map((t) => (t.text === ',' ? 0 : 1));
+    const [onCommas, onNumbers] = await explain(
+      { tokens, factors: [commas, numbers] },
+      { provider: 'heuristic' },
+    );
+    expect(onCommas!.text).toMatch(/comma|","/i);
+    expect(onCommas!.text).not.toMatch(/every 2nd position/);
+    expect(onNumbers!.text).toMatch(/digit|number/i);
   });
 });

@@ -21,11 +21,13 @@ export interface Finding {
   strongest: Array<{ text: string; value: number }>;
 }
 
-const KIND_RANK: Record<Hypothesis['kind'], number> = { position: 0, token: 1, class: 2 };
+// On equal fits a named token says most (a comma factor is "commas", not "every 2nd position"
+// in a comma-separated list), then a token class, then a position pattern.
+const KIND_RANK: Record<Hypothesis['kind'], number> = { token: 0, class: 1, position: 2 };
 const MAX_RULES = 4;
 
 function better(a: HypothesisFit, b: HypothesisFit): number {
-  // Equal fits usually mean the same tokens; then the more specific wording reads better.
+  // Equal fits usually mean the same tokens; then the more meaningful wording reads better.
   const df = Math.round(b.fit * 1000) - Math.round(a.fit * 1000);
   if (df !== 0) return df;
   const dk = KIND_RANK[a.hypothesis.kind] - KIND_RANK[b.hypothesis.kind];
