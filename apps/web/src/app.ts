@@ -9,7 +9,7 @@ import { resultTimings, toResultEntry } from './result/result-json.js';
 import { ApiKeyStore, sessionStore } from './settings/api-key-store.js';
 import { OPENAI_ENDPOINT } from './settings/endpoints.js';
 import { presets } from './settings/presets.js';
-import { readSettings } from './settings/read-settings.js';
+import { readModel, readSettings } from './settings/read-settings.js';
 import { byId } from './ui/dom.js';
 import { ErrorView } from './ui/error-view.js';
 import { FormView } from './ui/form-view.js';
@@ -103,6 +103,26 @@ export function startApp(): void {
       errors.focus();
     }
   }
+
+  /**
+   * Loads the bundled model as soon as the user gets ready to run (edits the text, picks an
+   * example, reaches for Run), so the first run does not wait for it. Only the app's own
+   * files, and not when the browser asks to save data.
+   */
+  function preloadOnIntent(): void {
+    const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData;
+    if (pipeline.busy || saveData) return;
+    let model: ReturnType<typeof readModel>;
+    try {
+      model = readModel(form.values(), DEMO_MODEL);
+    } catch {
+      return; // the run will report it
+    }
+    if (model.source === DEMO_MODEL.url) pipeline.preload(model);
+  }
+  for (const id of ['text', 'preset']) byId(id).addEventListener('focus', preloadOnIntent);
+  runButton.addEventListener('pointerenter', preloadOnIntent);
+  runButton.addEventListener('focus', preloadOnIntent);
 
   form.form.addEventListener('submit', (event) => {
     event.preventDefault();

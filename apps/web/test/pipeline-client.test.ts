@@ -89,7 +89,7 @@ describe('PipelineClient', () => {
     });
   });
 
-  it('settles a cancel the worker acknowledges as cancelled, keeping the worker', async () => {
+  it('settles a cancelled run at once; a worker that confirms keeps running', async () => {
     const c = client();
     const result = c.run(request);
     const w = FakeWorker.created[0]!;
@@ -97,28 +97,57 @@ describe('PipelineClient', () => {
     w.send({ type: 'stage', id, stage: 'explanations', status: 'running' });
     c.cancel();
     expect(w.posted[w.posted.length - 1]).toEqual({ type: 'cancel', id });
-    w.send({ type: 'error', id, error: { code: 'ABORTED', message: 'The run was cancelled.' } });
     expect(await result).toEqual({ outcome: 'cancelled', stage: 'explanations' });
+    expect(c.busy).toBe(false);
+
+    // A new run waits until the cancelled one has stopped.
+    const next = c.run(request);
+    await Promise.resolve();
+    expect(w.posted.filter((m) => m.type === 'run')).toHaveLength(1);
+    w.send({ type: 'error', id, error: { code: 'ABORTED', message: 'The run was cancelled.' } });
+    await vi.waitFor(() => expect(w.posted.filter((m) => m.type === 'run')).toHaveLength(2));
     expect(w.terminated).toBe(false);
-    void c.run(request);
     expect(FakeWorker.created).toHaveLength(1);
+    w.send({ type: 'done', id: w.lastRunId(), timings: {} });
+    expect(await next).toEqual({ outcome: 'done', timings: {} });
   });
 
-  it('terminates a worker that does not stop, and starts a fresh one next time', async () => {
+  it('terminates a worker that does not stop within the grace period', async () => {
     vi.useFakeTimers();
     const c = client();
     const result = c.run(request);
     const w = FakeWorker.created[0]!;
     w.send({ type: 'stage', id: w.lastRunId(), stage: 'model', status: 'running' });
     c.cancel();
-    await vi.advanceTimersByTimeAsync(499);
+    expect(await result).toEqual({ outcome: 'cancelled', stage: 'model' });
+    const next = c.run(request);
+    await vi.advanceTimersByTimeAsync(2999);
     expect(w.terminated).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await result).toEqual({ outcome: 'cancelled', stage: 'model' });
     expect(w.terminated).toBe(true);
+    // The waiting run goes to a fresh worker, set up first.
+    const fresh = FakeWorker.created[1]!;
+    expect(fresh.posted.map((m) => m.type)).toEqual(['setup', 'run']);
+    fresh.send({ type: 'done', id: fresh.lastRunId(), timings: {} });
+    expect(await next).toMatchObject({ outcome: 'done' });
+  });
+
+  it('preloads a model once per worker, never during a run', () => {
+    const c = client();
+    const model = {
+      source: 'http://app.test/m/',
+      label: 'm',
+      dtype: 'fp32',
+      device: 'auto',
+      remoteHost: 'https://huggingface.co/',
+    } as const;
+    c.preload(model);
+    c.preload(model);
+    const w = FakeWorker.created[0]!;
+    expect(w.posted.map((m) => m.type)).toEqual(['setup', 'preload']);
     void c.run(request);
-    expect(FakeWorker.created).toHaveLength(2);
-    expect(FakeWorker.created[1]!.posted[0]?.type).toBe('setup');
+    c.preload({ ...model, dtype: 'q8' });
+    expect(w.posted.map((m) => m.type)).toEqual(['setup', 'preload', 'run']);
   });
 
   it('fails the run with INTERNAL when the worker dies', async () => {

@@ -3,6 +3,7 @@ import type {
   ErrorPayload,
   FactorsPayload,
   MainToWorker,
+  ModelChoice,
   ModelInfo,
   RunRequest,
   RuntimeSetup,
@@ -31,12 +32,19 @@ interface Active {
   finish(result: RunResult): void;
 }
 
+/** A cancelled run the worker has not yet confirmed stopping. */
+interface Stopping {
+  id: number;
+  done: Promise<void>;
+  confirm(): void;
+}
+
 /**
  * How long a cancelled run may take to stop by itself. Loading a model and a forward pass
  * cannot be interrupted, so after this the worker is terminated (and the model reloaded by
- * the next run); NMF and explaining stop well within it.
+ * the next run); NMF and explaining stop well within it. The page does not wait for it.
  */
-const CANCEL_GRACE_MS = 500;
+const CANCEL_GRACE_MS = 3000;
 
 function defaultWorker(): Worker {
   return new Worker(new URL('./pipeline.worker.ts', import.meta.url), {
@@ -49,7 +57,10 @@ function defaultWorker(): Worker {
 export class PipelineClient {
   private worker: Worker | undefined;
   private active: Active | undefined;
+  private stopping: Stopping | undefined;
   private nextId = 1;
+  /** The model the current worker was asked to preload. */
+  private preloaded: string | undefined;
 
   constructor(
     private readonly setup: RuntimeSetup,
@@ -61,43 +72,77 @@ export class PipelineClient {
   }
 
   /** Runs the pipeline; settles once, with how the run ended (it never rejects). */
-  run(request: RunRequest, handlers: RunHandlers = {}): Promise<RunResult> {
+  async run(request: RunRequest, handlers: RunHandlers = {}): Promise<RunResult> {
     if (this.active) {
-      return Promise.resolve({
+      return {
         outcome: 'failed',
         error: {
           code: 'INVALID_ARGUMENT',
           message: 'A run is already going on.',
           hint: 'Wait for it to finish, or cancel it first.',
         },
-      });
+      };
     }
-    const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<RunResult>((resolve) => {
+    const result = new Promise<RunResult>((resolve) => {
       this.active = {
         id,
         handlers,
-        finish: (result) => {
+        finish: (r) => {
           if (this.active?.id !== id) return;
           this.active = undefined;
-          resolve(result);
+          resolve(r);
         },
       };
-      this.post(worker, { type: 'run', id, request });
     });
+    // A cancelled run still winding down: let it stop (or be stopped) first.
+    if (this.stopping) await this.stopping.done;
+    if (this.isActive(id)) this.post(this.ensureWorker(), { type: 'run', id, request });
+    return result;
   }
 
-  /** Stops the current run; it then settles as 'cancelled'. */
+  /**
+   * Starts loading a model in the worker before any run, so the first run finds it ready
+   * (a run on the same model joins the load). Ignored while a run goes on.
+   */
+  preload(model: ModelChoice): void {
+    const key = JSON.stringify(model);
+    if (this.active || this.stopping || key === this.preloaded) return;
+    this.preloaded = key;
+    this.post(this.ensureWorker(), { type: 'preload', model });
+  }
+
+  /**
+   * Stops the current run: it settles as 'cancelled' at once, while the worker stops in the
+   * background — by itself, keeping its loaded model, or terminated after the grace period.
+   */
   cancel(): void {
     const active = this.active;
-    if (!active || !this.worker) return;
-    this.post(this.worker, { type: 'cancel', id: active.id });
-    setTimeout(() => {
-      if (this.active?.id !== active.id) return;
-      this.dropWorker();
-      active.finish({ outcome: 'cancelled', ...(active.stage ? { stage: active.stage } : {}) });
-    }, CANCEL_GRACE_MS);
+    const worker = this.worker;
+    if (!active || !worker) return;
+    this.post(worker, { type: 'cancel', id: active.id });
+    let confirm = () => {};
+    const done = new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        if (this.worker === worker) this.dropWorker();
+        resolve();
+      }, CANCEL_GRACE_MS);
+      confirm = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    const stopping: Stopping = { id: active.id, done, confirm };
+    this.stopping = stopping;
+    void done.then(() => {
+      if (this.stopping === stopping) this.stopping = undefined;
+    });
+    active.finish({ outcome: 'cancelled', ...(active.stage ? { stage: active.stage } : {}) });
+  }
+
+  /** Whether run `id` is still the current one (not cancelled while waiting). */
+  private isActive(id: number): boolean {
+    return this.active?.id === id;
   }
 
   /** Ends the worker and any run. */
@@ -128,6 +173,8 @@ export class PipelineClient {
   private dropWorker(): void {
     this.worker?.terminate();
     this.worker = undefined;
+    this.preloaded = undefined;
+    this.stopping?.confirm();
   }
 
   private fail(message: string): void {
@@ -145,6 +192,11 @@ export class PipelineClient {
   }
 
   private receive(message: WorkerToMain): void {
+    const stopping = this.stopping;
+    if (stopping?.id === message.id && (message.type === 'error' || message.type === 'done')) {
+      stopping.confirm();
+      return;
+    }
     const active = this.active;
     if (!active || message.id !== active.id) return;
     const h = active.handlers;

@@ -44,5 +44,6 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'setup') models = new ModelCache(configureOrt(message.setup));
   else if (message.type === 'run') void run(message.id, message);
+  else if (message.type === 'preload') models?.preload(message.model);
   else if (message.type === 'cancel') running.get(message.id)?.abort();
 };

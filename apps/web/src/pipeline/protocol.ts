@@ -81,6 +81,8 @@ export type FactorsPayload = Omit<Factorization, 'loadings'>;
 export type MainToWorker =
   | { type: 'setup'; setup: RuntimeSetup }
   | { type: 'run'; id: number; request: RunRequest }
+  /** Load a model ahead of a run (the user is getting ready to run it). */
+  | { type: 'preload'; model: ModelChoice }
   | { type: 'cancel'; id: number };
 
 export type WorkerToMain =

@@ -50,7 +50,8 @@ export async function runPipeline(
     const got = await models.get(request.model, (p) =>
       report(describeLoad(p), p.status === 'ready'),
     );
-    if (got.reused) report({ detail: 'Already loaded', fraction: 1 }, true);
+    if (got.source === 'reused') report({ detail: 'Already loaded', fraction: 1 }, true);
+    if (got.source === 'joined') report({ detail: 'Loaded in advance', fraction: 1 }, true);
     return got;
   });
   emit({ type: 'model', info: loaded.info });

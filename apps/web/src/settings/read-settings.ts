@@ -26,7 +26,8 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], field: st
   throw invalid(field, `Unknown ${field} "${value}".`, `Pick one of: ${allowed.join(', ')}.`);
 }
 
-function readModel(v: FormValues, demo: { url: string; label: string }): ModelChoice {
+/** The model choice alone (for loading a model ahead of a run). */
+export function readModel(v: FormValues, demo: { url: string; label: string }): ModelChoice {
   const dtype = oneOf(v.dtype, DTYPES, 'dtype');
   const device = oneOf(v.device, DEVICES, 'device');
   const remoteHost = normaliseEndpoint(v.remoteHost || HUB_HOST);
