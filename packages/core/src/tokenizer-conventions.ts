@@ -103,14 +103,18 @@ export function displayPiece(text: string, family: TokenizerFamily, index = 1): 
       return { display, continuesWord: index > 0 && !startsWord };
     }
     case 'sentencepiece': {
-      if (text.startsWith('▁')) return { display: ' ' + text.slice(1), continuesWord: false };
+      // Every ▁ is a space (a piece can hold several: indentation, runs of spaces).
+      if (text.startsWith('▁')) return { display: text.replace(/▁/g, ' '), continuesWord: false };
       const byte = /^<0x([0-9A-Fa-f]{2})>$/.exec(text);
       if (byte)
         return {
           display: String.fromCharCode(Number.parseInt(byte[1]!, 16)),
           continuesWord: index > 0,
         };
-      return { display: text, continuesWord: index > 0 && /^[\p{L}\p{N}]/u.test(text) };
+      return {
+        display: text.replace(/▁/g, ' '),
+        continuesWord: index > 0 && /^[\p{L}\p{N}]/u.test(text),
+      };
     }
     default:
       return { display: text, continuesWord: false };

@@ -34,6 +34,11 @@ describe('tokenizer conventions', () => {
       continuesWord: false,
     });
     expect(displayPiece('<0x0A>', 'sentencepiece', 3).display).toBe('\n');
+    expect(displayPiece('▁▁▁', 'sentencepiece', 3)).toEqual({
+      display: '   ',
+      continuesWord: false,
+    });
+    expect(displayPiece('a▁b', 'sentencepiece', 3).display).toBe('a b');
     expect(displayPiece('[SEP]', 'wordpiece', 3)).toEqual({
       display: '[SEP]',
       continuesWord: false,
