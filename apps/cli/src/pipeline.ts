@@ -8,7 +8,7 @@ import {
 } from '@explainable-ecco/core';
 import { demoModelPath } from '@explainable-ecco/demo-model';
 import { type ExplainOptions, explain, scoreExplanations } from '@explainable-ecco/explainer';
-import { runNmf } from '@explainable-ecco/nmf';
+import { runNmf } from '@explainable-ecco/nmf/node';
 import type { Job, TextJob } from './inputs.js';
 import type { CliOptions } from './options.js';
 import type { ProgressReporter } from './progress.js';
