@@ -34,7 +34,12 @@ export interface ReferenceManifest {
 }
 
 /** Every model with PyTorch reference data. */
-export const REFERENCE_MODELS = ['tiny-distilbert', 'tiny-bert', 'tiny-llama'] as const;
+export const REFERENCE_MODELS = [
+  'demo-gpt2',
+  'tiny-distilbert',
+  'tiny-bert',
+  'tiny-llama',
+] as const;
 
 export function loadManifest(model: string): ReferenceManifest {
   const path = join(REPO_ROOT, 'fixtures/reference', model, 'manifest.json');

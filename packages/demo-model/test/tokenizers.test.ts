@@ -43,3 +43,23 @@ describe.each(REFERENCE_MODELS)('%s tokenizer', (model) => {
     },
   );
 });
+
+describe.each(['demo-gpt2', 'tiny-llama'])('%s tokenizer on unseen text', (model) => {
+  const manifest = loadManifest(model);
+  // Byte-level BPE and byte fallback can spell anything: none of these may come back altered.
+  const samples = [
+    "Don't stop—it's 3:45\tp.m.,  isn't it?",
+    'naïve café, Ærøskøbing, Straße',
+    'emoji 🤖 and CJK 机器人 and math ∑ x² ≤ 1',
+    // No leading space: Llama's decoder strips the one space its pre-tokenizer prepends, so a text
+    // that already starts with a space comes back one space shorter (Meta's tokenizer does too).
+    'code:\n    indented\n\n\ttabs\r\nCRLF   trailing   ',
+  ];
+
+  it.each(samples.map((s) => [JSON.stringify(s), s] as const))('round-trips %s', async (_l, s) => {
+    const tokenizer = await AutoTokenizer.from_pretrained(modelDir(manifest));
+    const ids = tokenizer.encode(s);
+    expect(tokenizer.decode(ids, { skip_special_tokens: true })).toBe(s);
+    if (tokenizer.unk_token_id !== undefined) expect(ids).not.toContain(tokenizer.unk_token_id);
+  });
+});

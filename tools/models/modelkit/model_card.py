@@ -70,8 +70,10 @@ whose input `/transformer/h.0/mlp/act/Mul_3_output_0` is the activation ecco cap
 `onnx/model_quantized.onnx` is dynamic int8 in onnxruntime's `quantize_dynamic` pattern
 (MatMul → DynamicQuantizeLinear + MatMulInteger + Cast + Mul, embeddings uint8 via
 DequantizeLinear). GPT-2's Conv1D layers export as `Gemm`, which that pattern leaves in float, so
-only the tied embedding and the LM head shrink. There is no KV cache (`use_cache: false`):
-generation re-runs the whole sequence, which is cheap at this size.
+only the tied embedding and the LM head shrink. There is no KV cache (`use_cache: false`, no
+`past_key_values` inputs): to generate, re-run the whole sequence for each new token, which is
+cheap at this size. transformers.js's `model.generate()` assumes a KV-cache export and fails on
+this graph after the first token; its tokenizer and plain forward passes work.
 
 ## Architecture
 
@@ -99,10 +101,14 @@ so that decode(encode(text)) returns the text exactly.
 
 {stats['train_chars']:,} characters of training text ({stats['train_tokens']:,} tokens including one
 `{spec.END_OF_TEXT}` per document). Each source is thinned to its character budget with an even
-stride; every 50th document is held out and never trained on. The held-out text the card and the
-tests use ({stats['held_out_chars']:,} characters, {stats['held_out_tokens']:,} tokens) is
+stride; every 50th document is held out and never trained on, and of those only paragraphs that
+occur nowhere in the training text (whole or by any line of 40+ characters: fortunes repeat across
+files, generated sequences by chance) are used. The held-out text the card and the tests use ({stats['held_out_chars']:,} characters, {stats['held_out_tokens']:,} tokens) is
 `fixtures/reference/demo-gpt2/heldout.txt`: up to 5,000 characters from each source's held-out
 documents.
+
+The weights are trained on this text; GCIDE is GPL-2+ and the fortunes are quotations, so check
+whether that matters for how you redistribute the model.
 
 | source | kind | Debian package | licence | training documents | training characters | held-out characters |
 |---|---|---|---|---|---|---|
@@ -151,7 +157,7 @@ from `packages/demo-model/demo-texts.json`.
 ## Rebuilding
 
 `/usr/bin/python3 tools/models/build_all.py` rebuilds the corpus, tokenizer, training run, exports,
-reference activations and this card (training takes ~25 CPU-minutes on an idle machine);
+reference activations and this card (training takes ~30 CPU-minutes on an idle machine);
 `--skip-training` reuses the weights in the committed `onnx/model.onnx`. See
 `tools/models/README.md`.
 """
