@@ -62,8 +62,9 @@ async function crossEntropies(file: string, ids: number[]) {
 describe('demo-gpt2 on held-out text', () => {
   const text = readFileSync(join(REFERENCE, 'heldout.txt'), 'utf8');
 
-  it('the held-out text is not part of the training corpus sources it was cut from', () => {
-    // The corpus builder holds out whole documents; the file carries text of every source kind.
+  it('the held-out text is long and mixes the corpus kinds', () => {
+    // Disjointness from the training text is enforced where the training text exists: the corpus
+    // builder (tools/models/modelkit/corpus.py) keeps only paragraphs found nowhere in it.
     expect(text.length).toBeGreaterThan(20_000);
     expect(text).toMatch(/\bdef |\bimport /); // code
     expect(text).toMatch(/\d+,\s?\d+/); // sequences
