@@ -63,14 +63,17 @@ async function freshPage(browser: Browser, server: StaticServer, c: Case) {
   await page.goto(`${server.url}/`);
   await page.waitForSelector('#stages li');
   // Set without focusing anything: focus on the text would start loading the model ahead.
+  // (No named functions inside: tsx would wrap them in a helper the page does not have.)
   await page.evaluate((c) => {
-    const set = (id: string, value: string) => {
-      (document.getElementById(id) as HTMLInputElement).value = value;
+    const values: Record<string, string> = {
+      preset: 'text',
+      text: c.text,
+      components: String(c.components),
+      layers: 'all',
     };
-    set('preset', 'text');
-    set('text', c.text);
-    set('components', String(c.components));
-    set('layers', 'all');
+    for (const [id, value] of Object.entries(values)) {
+      (document.getElementById(id) as HTMLInputElement).value = value;
+    }
     (document.getElementById('truncate') as HTMLInputElement).checked = c.truncate;
     document.getElementById('run-form')!.dispatchEvent(new Event('change'));
   }, c);
