@@ -26,6 +26,7 @@ from modelkit.demo_tokens import load_tokenizer, prepare  # noqa: E402
 from modelkit.formatting import biome_format  # noqa: E402
 from modelkit.hf_files import gpt2_tokenizer_config, write_model_dir_json  # noqa: E402
 from modelkit.jsonio import write_json  # noqa: E402
+from modelkit.licence_notices import check_wordnet_notice  # noqa: E402
 from modelkit.model_card import write_card  # noqa: E402
 from modelkit.nmf_summary import describe_factors, ecco_nmf  # noqa: E402
 from modelkit.onnx_export import assert_capture_nodes, export_onnx  # noqa: E402
@@ -87,6 +88,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--skip-training", action="store_true")
     args = parser.parse_args()
+    check_wordnet_notice()  # the card reproduces it: fail before hours of training, not after
 
     if args.skip_training:
         tokenizer = load_tokenizer(DEMO_MODEL / "tokenizer.json")

@@ -8,6 +8,10 @@ from collections import Counter
 from pathlib import Path
 
 from . import demo_spec as spec
+from .licence_notices import WORDNET_NOTICE
+
+_USE = {"both": "training; every 50th document held out", "train": "training only (no text committed)",
+        "held-out": "held-out text only"}
 
 
 def _size(n: int) -> str:
@@ -31,13 +35,23 @@ def _factor_table(factors: list[dict], pieces: list[str]) -> str:
     return "\n".join(rows)
 
 
+def _resumes(log: dict) -> str:
+    resumed = log.get("resumed_at", [])
+    if not resumed:
+        return "one uninterrupted run"
+    steps = ", ".join(str(step) for step in resumed)
+    return f"resumed from its checkpoint at step {steps} (a resumed run continues bit for bit)"
+
+
 def render(*, params: int, non_embedding: int, stats: dict, log: dict, eval_: dict, files: dict[str, int],
            nmf: dict[str, dict], notes: str) -> str:
     cfg = spec.CONFIG
     src_rows = "\n".join(
-        f"| {s['name']} | {s['kind']} | {s['package']} | {s['licence']} | {s['documents']} | {s['chars']:,} | {s['held_out_chars']:,} |"
+        f"| {s['name']} | {s['kind']} | {s['package']} | {s['licence']} | {_USE[s['use']]} | {s['documents']} "
+        f"| {s['chars']:,} | {s['held_out_chars']:,} |"
         for s in stats["sources"]
     )
+    held_sources = ", ".join(s["name"] for s in stats["sources"] if s["held_out_chars"])
     hist = "\n".join(
         f"| {h['step']} | {h['minutes']:.1f} | {h['train_loss']:.3f} | {h['held_out_ce']:.3f} | {math.exp(h['held_out_ce']):.1f} |"
         for h in log["history"]
@@ -53,8 +67,8 @@ def render(*, params: int, non_embedding: int, stats: dict, log: dict, eval_: di
 
 A small GPT-2 trained by the explainable-ecco project on text that Debian packages install, so that
 the demo, the tests and the browser app have a real language model to explain with no network.
-It is a teaching and testing model: it writes plausible-looking fragments of scripture, dictionary
-entries, fortunes, Python and number lists, and knows nothing else. Do not use it for anything
+It is a teaching and testing model: it writes plausible-looking fragments of scripture, WordNet-style
+definitions, fortunes, Python and number lists, and knows nothing else. Do not use it for anything
 that needs a good language model; point the tools at a Hub model instead.
 
 ## Files
@@ -101,18 +115,36 @@ so that decode(encode(text)) returns the text exactly.
 
 {stats['train_chars']:,} characters of training text ({stats['train_tokens']:,} tokens including one
 `{spec.END_OF_TEXT}` per document). Each source is thinned to its character budget with an even
-stride; every 50th document is held out and never trained on, and of those only paragraphs that
-occur nowhere in the training text (whole or by any line of 40+ characters: fortunes repeat across
-files, generated sequences by chance) are used. The held-out text the card and the tests use ({stats['held_out_chars']:,} characters, {stats['held_out_tokens']:,} tokens) is
-`fixtures/reference/demo-gpt2/heldout.txt`: up to 5,000 characters from each source's held-out
-documents.
+stride. Held-out text comes only from text that may be committed to this MIT repository (public
+domain, WordNet's permissive licence whose notice is below, and the project's own text): every 50th
+document of KJV, WordNet and the generated sequences is held out and never trained on, and Python
+written for this project (`tools/models/heldout-code`, never trained on) stands in for code. Of
+those only paragraphs that occur nowhere in the training text (whole or by any line of 40+
+characters: verses recur across books, generated sequences by chance) are used. The held-out text
+the card and the tests use ({stats['held_out_chars']:,} characters, {stats['held_out_tokens']:,}
+tokens) is `fixtures/reference/demo-gpt2/heldout.txt`: up to 7,500 characters from each of
+{held_sources}.
 
-The weights are trained on this text; GCIDE is GPL-2+ and the fortunes are quotations, so check
-whether that matters for how you redistribute the model.
+The fortunes and the Python standard library are permissively licensed (the fortune files
+BSD-style, Python PSF) and are trained on whole; no passage of theirs is held out or committed
+anywhere in this repository. None of the training text is under a copyleft licence: GCIDE
+(GPL-2+), which earlier versions of this model were trained on, is no longer used, and its share
+of the budget went to WordNet. The fortunes are quotations whose wording belongs to their
+authors; the weights are trained on them, so check whether that matters for how you
+redistribute the model.
 
-| source | kind | Debian package | licence | training documents | training characters | held-out characters |
-|---|---|---|---|---|---|---|
+| source | kind | Debian package | licence | used for | training documents | training characters | held-out characters |
+|---|---|---|---|---|---|---|---|
 {src_rows}
+
+### WordNet 3.0 licence
+
+The weights are trained on WordNet glosses and the held-out text quotes some, so WordNet's notice
+goes with them (from Debian's `wordnet-base` copyright file):
+
+```text
+{WORDNET_NOTICE.rstrip()}
+```
 
 ## Training
 
@@ -124,7 +156,7 @@ gradient clipping {spec.GRAD_CLIP}, no dropout, seed {spec.SEED},
 `torch.set_num_threads({spec.THREADS})`, Debian's PyTorch 1.13 on a 2-core CPU shared with other
 work: **{log['train_seconds'] / 60:.1f} minutes** of wall-clock training
 ({log['tokens_seen'] / log['train_seconds']:.0f} tokens/s on average), of which the process got
-{log['cpu_seconds'] / 60:.1f} CPU-minutes as recorded (see the notes below for what the record covers).
+{log['cpu_seconds'] / 60:.1f} CPU-minutes; {_resumes(log)}.
 
 | step | wall-clock minutes | training loss (one batch) | held-out CE (nats) | held-out perplexity |
 |---|---|---|---|---|

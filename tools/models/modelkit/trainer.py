@@ -24,9 +24,10 @@ class TrainLog:
     steps_done: int = 0
     tokens_seen: int = 0
     train_seconds: float = 0.0
-    cpu_seconds: float = 0.0  # process CPU time of the training loop (only since this field existed)
+    cpu_seconds: float = 0.0  # process CPU time of the training loop
     decay_start: int | None = None
     total_steps: int | None = None
+    resumed_at: list[int] = field(default_factory=list)  # steps at which a checkpoint was resumed
     history: list[dict] = field(default_factory=list)
 
 
@@ -77,7 +78,9 @@ def train(tokens: np.ndarray, held_out: np.ndarray, checkpoint: Path) -> tuple[G
         optimizer.load_state_dict(state["optimizer"])
         sampler.bit_generator.state = state["sampler"]
         log = TrainLog(**state["log"])
-        print(f"resuming at step {log.steps_done}")
+        if log.steps_done < spec.TOTAL_STEPS:  # a finished run reloaded for export was not resumed
+            log.resumed_at.append(log.steps_done)
+            print(f"resuming at step {log.steps_done}")
     log.decay_start, log.total_steps = spec.DECAY_START, spec.TOTAL_STEPS
 
     def save() -> None:
