@@ -29,6 +29,12 @@ export {
 } from './factorization.js';
 export { type FactorizationInput, toFactorization } from './factorization-input.js';
 export type { FactorRecord, RecordToken } from './record.js';
+export {
+  type ResultEntry,
+  type ResultExplanation,
+  type ResultFile,
+  toResultEntry,
+} from './result-entry.js';
 export { redactSecrets } from './secrets.js';
 export {
   type FactorizationJson,
