@@ -67,9 +67,10 @@ def render(*, params: int, non_embedding: int, stats: dict, log: dict, eval_: di
 
 A small GPT-2 trained by the explainable-ecco project on text that Debian packages install, so that
 the demo, the tests and the browser app have a real language model to explain with no network.
-It is a teaching and testing model: it writes plausible-looking fragments of scripture, WordNet-style
-definitions, fortunes, Python and number lists, and knows nothing else. Do not use it for anything
-that needs a good language model; point the tools at a Hub model instead.
+It is a teaching and testing model: it has seen scripture, WordNet-style definitions, fortunes,
+Python and number lists, knows nothing else, and its own continuations soon repeat (see the notes
+below). Do not use it for anything that needs a good language model; point the tools at a Hub
+model instead.
 
 ## Files
 
@@ -189,9 +190,11 @@ from `packages/demo-model/demo-texts.json`.
 ## Rebuilding
 
 `/usr/bin/python3 tools/models/build_all.py` rebuilds the corpus, tokenizer, training run, exports,
-reference activations and this card (training takes ~30 CPU-minutes on an idle machine);
-`--skip-training` reuses the weights in the committed `onnx/model.onnx`. See
-`tools/models/README.md`.
+reference activations and this card (the published run trained for {log['train_seconds'] / 60:.0f} wall-clock
+minutes); the model files, reference activations and held-out text come out byte for byte the
+same, and only the timings in this card and in the training record differ. `--skip-training`
+reuses the weights in the committed `onnx/model.onnx` and reproduces every file, this card
+included. See `tools/models/README.md`.
 """
 
 
