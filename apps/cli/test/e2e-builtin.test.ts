@@ -80,9 +80,9 @@ describe('ecco-explain with no arguments (the README demo)', () => {
   it('writes a report.html that renders from file:// with no network request', async () => {
     const reportPath = join(out, 'report.html');
     expect(existsSync(reportPath)).toBe(true);
-    const session = await launchChromium();
+    const browser = await launchChromium();
     try {
-      const rec = await recordedPage(session);
+      const rec = await recordedPage(browser);
       const url = pathToFileURL(reportPath).href;
       await rec.page.goto(url);
       await rec.page.waitForFunction(() => {
@@ -100,7 +100,7 @@ describe('ecco-explain with no arguments (the README demo)', () => {
       expect(rec.failedRequests).toEqual([]);
       expect(rec.errors).toEqual([]);
     } finally {
-      await session.close();
+      await browser.close();
     }
   }, 60_000);
 });

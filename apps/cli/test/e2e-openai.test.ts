@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  explanationReply,
+  type FakeChatCompletions,
+  startFakeChatCompletions,
+} from '@explainable-ecco/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultEntry } from '../src/result.js';
-import { type FakeOpenAI, readTree, runCli, startFakeOpenAI, tempDir } from './helpers.js';
+import { readTree, runCli, tempDir } from './helpers.js';
 
 const KEY = 'sk-test-NEVERLEAK-4f9a8b7c6d5e4f3a2b1c';
 
 describe('ecco-explain --explainer openai against an OpenAI-compatible server', () => {
-  let server: FakeOpenAI;
+  let server: FakeChatCompletions;
   beforeAll(async () => {
-    server = await startFakeOpenAI('Commas that separate the numbers of a list.');
+    server = await startFakeChatCompletions(() =>
+      explanationReply('Commas that separate the numbers of a list.'),
+    );
   });
   afterAll(() => server.close());
 
@@ -25,7 +32,7 @@ describe('ecco-explain --explainer openai against an OpenAI-compatible server', 
       '--llm',
       'gpt-4o-mini',
       '--base-url',
-      server.url,
+      server.baseURL,
       '--out',
       out,
     ];
@@ -37,18 +44,19 @@ describe('ecco-explain --explainer openai against an OpenAI-compatible server', 
       [0, 'openai', 'Commas that separate the numbers of a list.'],
       [1, 'openai', 'Commas that separate the numbers of a list.'],
     ]);
-    const chatRequests = server.requests.filter((r) => r.path.endsWith('/chat/completions'));
+    const chatRequests = server.allRequests.filter((r) => r.path.endsWith('/chat/completions'));
     expect(chatRequests.length).toBe(2);
+    expect(server.requests).toHaveLength(2); // …all of them POSTs to <base URL>/chat/completions
     // The key went to the server it was meant for…
-    expect(chatRequests.every((r) => r.authorization === `Bearer ${KEY}`)).toBe(true);
-    const body = chatRequests[0]!.body as { model: string; messages: Array<{ content: string }> };
+    expect(chatRequests.every((r) => r.headers.authorization === `Bearer ${KEY}`)).toBe(true);
+    const body = server.requests[0]!.body;
     expect(body.model).toBe('gpt-4o-mini');
     expect(JSON.stringify(body.messages)).toContain('factor_record');
 
     // …and nowhere else.
     const second = await runCli(args, { env });
     expect(second.code, second.stderr).toBe(0);
-    expect(server.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(2); // served from the cache
+    expect(server.allRequests.filter((r) => r.path.endsWith('/chat/completions')).length).toBe(2); // served from the cache
     const places = [
       first.stdout,
       first.stderr,
