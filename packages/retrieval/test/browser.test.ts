@@ -1,53 +1,25 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { bundleForBrowser, launchChromium, recordedPage } from '@explainable-ecco/test-kit';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExampleLibrary, ExampleRetriever, type SearchMode } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-let context: BrowserContext;
+let browser: Browser;
 let bundle: string;
 let bundleInputs: string[];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  const result = await build({
-    entryPoints: [join(here, 'browser/page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
+  ({ code: bundle, inputs: bundleInputs } = await bundleForBrowser(join(here, 'browser/page.ts'), {
     // Optional peer, loaded only by createTransformersEmbedder.
     external: ['@huggingface/transformers'],
-    logLevel: 'silent',
-  });
-  bundle = result.outputFiles[0]!.text;
-  bundleInputs = Object.keys(result.metafile.inputs);
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ecco-chromium-')), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  }));
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
 });
 
 describe('in Chromium', () => {
@@ -60,9 +32,7 @@ describe('in Chromium', () => {
   it('builds, searches (WebAssembly SIMD kernel), saves and loads exactly as in Node', {
     timeout: 120_000,
   }, async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const requests: string[] = [];
-    page.on('request', (r) => requests.push(r.url()));
+    const { page, requests, errors } = await recordedPage(browser);
     await page.setContent('<!doctype html><title>loading</title>');
     await page.addScriptTag({ content: bundle, type: 'module' });
     await page.waitForFunction(() => document.title !== 'loading', null, { timeout: 100_000 });
@@ -76,6 +46,7 @@ describe('in Chromium', () => {
     expect(result.error).toBeUndefined();
     expect(result.kernel).toBe('wasm');
     expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
 
     const library = ExampleLibrary.builtin();
     expect(result.size).toBe(library.size);

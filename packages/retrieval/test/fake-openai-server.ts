@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import { type LoopbackServer, listenOnLoopback } from '@explainable-ecco/test-kit';
 
 /** What the loopback server saw of one request. */
 export interface SeenRequest {
@@ -35,28 +35,27 @@ export class FakeOpenAIServer {
   alwaysFloat = false;
   /** Return vectors of this length regardless of the request. */
   forcedDimensions: number | undefined;
-  private server: Server | undefined;
+  private loopback: LoopbackServer | undefined;
 
   constructor(private readonly defaultDimensions = 1536) {}
 
   get baseURL(): string {
-    const { port } = this.server!.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/v1`;
+    return `${this.loopback!.url}/v1`;
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    const server = createServer((req, res) => {
       void this.handle(req).then(({ status, body, headers }) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.loopback = await listenOnLoopback(server);
     return this;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await this.loopback?.close();
   }
 
   private async handle(
