@@ -1,60 +1,43 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
+import {
+  type BrowserBundle,
+  bundleForBrowser,
+  type FakeChatCompletions,
+  launchPersistentChromium,
+  recordPage,
+  startFakeChatCompletions,
+} from '@explainable-ecco/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markerFactorization } from './helpers/factorizations.js';
-import { type FakeOpenAI, markedFactor, startFakeOpenAI } from './helpers/fake-openai-server.js';
+import { markedFactor } from './helpers/fake-openai-server.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const entry = resolve(here, '../src/browser.ts');
 
-function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}. Install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
-  return path;
-}
-
-/** Bundles the browser entry; `node:` imports stay external so the test can see who makes them. */
-async function bundle() {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    external: ['node:*'],
-    logLevel: 'silent',
-  });
-  return { code: result.outputFiles[0]!.text, metafile: result.metafile };
-}
-
 describe('browser entry', () => {
-  let server: FakeOpenAI;
+  let server: FakeChatCompletions;
   let code: string;
-  let metafile: Awaited<ReturnType<typeof bundle>>['metafile'];
+  let metafile: BrowserBundle['metafile'];
   beforeAll(async () => {
-    ({ code, metafile } = await bundle());
-    const page = `<!doctype html><meta charset="utf-8"><script type="module">
+    // `node:` imports stay external so the test can see who makes them.
+    ({ code, metafile } = await bundleForBrowser(entry, { external: ['node:*'] }));
+    // The icon link keeps Chromium from asking for /favicon.ico (a 404 it logs as an error).
+    const page = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">
       import * as explainer from '/explainer.js';
       window.explainer = explainer;
       window.ready = true;
     </script>`;
-    server = await startFakeOpenAI(
+    server = await startFakeChatCompletions(
       (req) => ({
         kind: 'ok',
         content: JSON.stringify({ explanation: `w${markedFactor(req)} in the browser` }),
       }),
       {
-        '/': { type: 'text/html', body: page },
-        '/explainer.js': { type: 'text/javascript', body: code },
+        files: {
+          '/': { type: 'text/html', body: page },
+          '/explainer.js': { type: 'text/javascript', body: code },
+        },
       },
     );
   }, 120_000);
@@ -73,23 +56,12 @@ describe('browser entry', () => {
   });
 
   it('explains in chromium and caches answers in IndexedDB across page loads', async () => {
-    const profile = mkdtempSync(join(tmpdir(), 'ecco-explainer-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    // A profile on disk: the second run is a fresh page load that only IndexedDB can answer.
+    const chromium = await launchPersistentChromium();
     try {
-      const page = await context.newPage();
+      const { page, errors } = recordPage(chromium.page);
       const run = async () => {
-        await page.goto(`${server.baseURL.replace(/\/v1$/, '')}/`);
+        await page.goto(`${server.url}/`);
         await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
         return page.evaluate(
           async ({ f, baseURL }) => {
@@ -122,9 +94,9 @@ describe('browser entry', () => {
       const second = await run(); // a fresh page load: only IndexedDB remembers
       expect(second.map((r) => r.cached)).toEqual([true, true, true]);
       expect(server.requests).toHaveLength(3);
+      expect(errors).toEqual([]);
     } finally {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await chromium.close();
     }
   }, 120_000);
 });

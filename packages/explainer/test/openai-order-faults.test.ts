@@ -1,13 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiskCacheStore, explain, MemoryCacheStore, type ProgressEvent } from '../src/node.js';
 import { markerFactorization } from './helpers/factorizations.js';
-import { type FakeOpenAI, markedFactor, startFakeOpenAI } from './helpers/fake-openai-server.js';
+import { markedFactor } from './helpers/fake-openai-server.js';
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20, retries: 6 };
-let server: FakeOpenAI | undefined;
+let server: FakeChatCompletions | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -21,7 +22,7 @@ describe('explain with the openai provider against a loopback server', () => {
     // Hold every answer until all requests are in, then release them last factor first.
     const releases: Array<(content: string) => void> = [];
     const arrived: number[] = [];
-    server = await startFakeOpenAI((req) => {
+    server = await startFakeChatCompletions((req) => {
       const f = markedFactor(req);
       arrived.push(f);
       const release = new Promise<string>((resolve) => {
@@ -64,7 +65,7 @@ describe('explain with the openai provider against a loopback server', () => {
     const k = 12;
     let calls = 0;
     const faults = { rateLimited: 0, serverError: 0, hang: 0 };
-    server = await startFakeOpenAI((req) => {
+    server = await startFakeChatCompletions((req) => {
       const n = calls++;
       // A fixed pattern that faults 3 calls in every 10 (30%).
       switch (n % 10) {
@@ -135,7 +136,7 @@ describe('explain with the openai provider against a loopback server', () => {
   it('records a factor that keeps failing as an error, loses no other, and re-runs only that one', async () => {
     const k = 6;
     let broken = true;
-    server = await startFakeOpenAI((req) => {
+    server = await startFakeChatCompletions((req) => {
       const f = markedFactor(req);
       if (f === 3 && broken) return { kind: 'error', status: 503, message: 'unavailable' };
       return { kind: 'ok', content: answer(f) };
@@ -167,7 +168,7 @@ describe('explain with the openai provider against a loopback server', () => {
 
   it('honours Retry-After in seconds before retrying a 429', async () => {
     let calls = 0;
-    server = await startFakeOpenAI((req) =>
+    server = await startFakeChatCompletions((req) =>
       calls++ === 0
         ? { kind: 'error', status: 429, headers: { 'retry-after': '1' } }
         : { kind: 'ok', content: answer(markedFactor(req)) },
@@ -194,7 +195,7 @@ describe('explain with the openai provider against a loopback server', () => {
   });
 
   it('gives up on a server that hangs on every attempt with PROVIDER_TIMEOUT', async () => {
-    server = await startFakeOpenAI(() => ({ kind: 'hang' }));
+    server = await startFakeChatCompletions(() => ({ kind: 'hang' }));
     const [r] = await explain(markerFactorization(1), {
       provider: 'openai',
       baseURL: server.baseURL,
@@ -208,7 +209,7 @@ describe('explain with the openai provider against a loopback server', () => {
   });
 
   it('rejects with ABORTED when the signal fires, without waiting for hung requests', async () => {
-    server = await startFakeOpenAI(() => ({ kind: 'hang' }));
+    server = await startFakeChatCompletions(() => ({ kind: 'hang' }));
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 100);
@@ -227,7 +228,10 @@ describe('explain with the openai provider against a loopback server', () => {
 
   it('caches on disk without the API key, and content-addressed (one file per request)', async () => {
     const key = 'sk-test-THISISASECRETKEY0123456789';
-    server = await startFakeOpenAI((req) => ({ kind: 'ok', content: answer(markedFactor(req)) }));
+    server = await startFakeChatCompletions((req) => ({
+      kind: 'ok',
+      content: answer(markedFactor(req)),
+    }));
     const dir = mkdtempSync(join(tmpdir(), 'ecco-explainer-cache-'));
     try {
       await explain(markerFactorization(3), {

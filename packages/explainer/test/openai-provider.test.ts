@@ -1,4 +1,5 @@
 import { lookupModel } from '@explainable-ecco/prompt-packer';
+import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   explain,
@@ -9,9 +10,9 @@ import {
   type UsageReport,
 } from '../src/node.js';
 import { markerFactorization } from './helpers/factorizations.js';
-import { type FakeOpenAI, markedFactor, startFakeOpenAI } from './helpers/fake-openai-server.js';
+import { markedFactor } from './helpers/fake-openai-server.js';
 
-let server: FakeOpenAI | undefined;
+let server: FakeChatCompletions | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -22,7 +23,7 @@ const SECRET = 'sk-proj-VERYSECRETkey0123456789abcdef';
 
 describe('openai provider', () => {
   it('asks for a JSON-schema answer, and drops that for good when the server rejects it', async () => {
-    server = await startFakeOpenAI((req) =>
+    server = await startFakeChatCompletions((req) =>
       req.body.response_format
         ? { kind: 'error', status: 400, message: "Unsupported parameter: 'response_format'" }
         : { kind: 'ok', content: `Explanation: it fires on "w${markedFactor(req)}"` },
@@ -66,7 +67,7 @@ describe('openai provider', () => {
 
   it('retries an empty answer instead of caching it', async () => {
     let calls = 0;
-    server = await startFakeOpenAI((req) =>
+    server = await startFakeChatCompletions((req) =>
       calls++ === 0
         ? { kind: 'ok', content: '' }
         : { kind: 'ok', content: `{"explanation":"w${markedFactor(req)}"}` },
@@ -98,7 +99,7 @@ describe('openai provider', () => {
 
   it('never lets the API key reach errors, events, results, reports or logs', async () => {
     // A careless server that echoes the Authorization header back in its error message.
-    server = await startFakeOpenAI((req) => ({
+    server = await startFakeChatCompletions((req) => ({
       kind: 'error',
       status: 401,
       message: `Incorrect API key provided: ${req.headers.authorization}`,
@@ -135,7 +136,7 @@ describe('openai provider', () => {
   });
 
   it('reports requests, tokens and cost from the model registry, and nothing spent on a cached re-run', async () => {
-    server = await startFakeOpenAI((req) => ({
+    server = await startFakeChatCompletions((req) => ({
       kind: 'ok',
       content: `{"explanation":"w${markedFactor(req)}"}`,
       usage: { prompt: 1000, completion: 50 },
@@ -168,7 +169,7 @@ describe('openai provider', () => {
   });
 
   it('reports an unknown price as null, not as zero', async () => {
-    server = await startFakeOpenAI((req) => ({
+    server = await startFakeChatCompletions((req) => ({
       kind: 'ok',
       content: `{"explanation":"w${markedFactor(req)}"}`,
     }));
@@ -187,7 +188,7 @@ describe('openai provider', () => {
   });
 
   it('is the default provider when OPENAI_BASE_URL is set, the heuristic otherwise', async () => {
-    server = await startFakeOpenAI((req) => ({
+    server = await startFakeChatCompletions((req) => ({
       kind: 'ok',
       content: `{"explanation":"w${markedFactor(req)}"}`,
     }));

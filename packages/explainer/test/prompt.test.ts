@@ -1,11 +1,11 @@
 import { type FactorRecord, makeTokens } from '@explainable-ecco/core';
 import { getTokenCounter, lookupModel } from '@explainable-ecco/prompt-packer';
 import { ExampleRetriever } from '@explainable-ecco/retrieval';
+import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRecord, type ExampleSearch, explain, renderRecord } from '../src/node.js';
-import { type FakeOpenAI, startFakeOpenAI } from './helpers/fake-openai-server.js';
 
-let server: FakeOpenAI | undefined;
+let server: FakeChatCompletions | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -60,7 +60,7 @@ describe('the explain prompt for 1,2,…,18', () => {
     size: number;
     maxExamples?: number;
   }) {
-    server = await startFakeOpenAI(() => ({
+    server = await startFakeChatCompletions(() => ({
       kind: 'ok',
       content: '{"explanation":"counts upward"}',
     }));
@@ -130,7 +130,7 @@ describe('the explain prompt for 1,2,…,18', () => {
   });
 
   it("uses the built-in example library by default, in the retriever's rank order", async () => {
-    server = await startFakeOpenAI(() => ({
+    server = await startFakeChatCompletions(() => ({
       kind: 'ok',
       content: '{"explanation":"counts upward"}',
     }));

@@ -1,11 +1,12 @@
+import type { EccoJson } from '@explainable-ecco/core';
+import { ECCO_BERT_NMF8, readSharedJson } from '@explainable-ecco/test-kit';
 import { describe, expect, it } from 'vitest';
 import { explain, scoreExplanations, shownRanges } from '../src/index.js';
-import { readEccoBert } from './helpers/shared-fixtures.js';
 
 describe('real ecco data (bert-base-uncased, 8 factors)', () => {
   it('explains 8 factors in order and scores them offline above the random baseline', async () => {
-    const data = readEccoBert();
-    const explanations = await explain(data as never, { provider: 'heuristic' });
+    const data = readSharedJson<EccoJson>(ECCO_BERT_NMF8);
+    const explanations = await explain(data, { provider: 'heuristic' });
     expect(explanations.map((e) => e.factor)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(
       explanations.every((e) => e.text.length > 20 && !e.error && e.provider === 'heuristic'),
@@ -14,7 +15,7 @@ describe('real ecco data (bert-base-uncased, 8 factors)', () => {
     expect(explanations[4]!.text).toMatch(/^Fires on commas/);
     expect(explanations[7]!.text).toMatch(/^Fires on hyphens/);
 
-    const scored = await scoreExplanations(data as never, explanations);
+    const scored = await scoreExplanations(data, explanations);
     const rows = scored.map((s) => ({
       factor: s.factor,
       simulation: s.scores?.simulation,

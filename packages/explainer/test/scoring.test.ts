@@ -1,4 +1,5 @@
 import { makeTokens } from '@explainable-ecco/core';
+import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   detectionScore,
@@ -10,10 +11,9 @@ import {
   simulateLexically,
   simulationScore,
 } from '../src/node.js';
-import { type FakeOpenAI, startFakeOpenAI } from './helpers/fake-openai-server.js';
 import { syntheticCase } from './helpers/synthetic.js';
 
-let server: FakeOpenAI | undefined;
+let server: FakeChatCompletions | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -170,7 +170,7 @@ describe('scoreExplanations', () => {
 
   it('simulates through the LLM provider (loopback server), reading {"excerpts": …}', async () => {
     const c = syntheticCase('digits', 6);
-    server = await startFakeOpenAI((req) => {
+    server = await startFakeChatCompletions((req) => {
       // A perfect simulator: 10 on digit tokens, read from the numbered token lines.
       const user = req.body.messages.at(-1)!.content;
       const excerpts = user
