@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { launchChromium } from '@explainable-ecco/test-kit';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, launchBrowser } from './helpers/browser.js';
 import { expectedFromFixture } from './helpers/expected.js';
 import { openExplorers } from './helpers/explorer-page.js';
 
@@ -17,13 +17,13 @@ const explanations = fx.factors.map((_, i) => ({
   provider: 'heuristic',
   score: 0.3,
 }));
-let session: BrowserSession;
+let browser: Browser;
 
 beforeAll(async () => {
-  session = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
-  await session?.close();
+  await browser?.close();
 });
 
 interface AxeViolation {
@@ -65,7 +65,7 @@ const heading = '<h1>Factors</h1>';
 describe('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`passes at rest, with a factor locked and with the token tooltip open (${colorScheme})`, async () => {
-      const t = await openExplorers(session, {
+      const t = await openExplorers(browser, {
         views: [{ data: fx.raw, explanations }, { data: fx.raw }],
         colorScheme,
         before: heading,
@@ -79,7 +79,7 @@ describe('accessibility (axe-core)', () => {
   }
 
   it('would catch token text losing contrast (the check above is live)', async () => {
-    const t = await openExplorers(session, {
+    const t = await openExplorers(browser, {
       views: [{ data: fx.raw, attributes: 'style="--ecco-max-tint: 100%"' }],
       colorScheme: 'dark',
       before: heading,
@@ -89,7 +89,7 @@ describe('accessibility (axe-core)', () => {
   });
 
   it('names its parts for assistive technology', async () => {
-    const t = await openExplorers(session, { views: [{ data: fx.raw, explanations }] });
+    const t = await openExplorers(browser, { views: [{ data: fx.raw, explanations }] });
     await t.page.click('#v0 >> #factor-1');
     const tree = await t.page.evaluate(() => {
       const root = document.getElementById('v0')!.shadowRoot!;

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core';
+import { launchChromium } from '@explainable-ecco/test-kit';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTENSITY_LEVELS } from '../src/intensity-levels.js';
-import { type BrowserSession, launchBrowser } from './helpers/browser.js';
 import { expectedFromFixture, paletteRgb, shownValue } from './helpers/expected.js';
 import { openExplorers, takeEvents, tokenColours } from './helpers/explorer-page.js';
 
@@ -15,13 +15,13 @@ const closeTo = (actual: number, intensity: number, scale: number) => {
     (0.5 / INTENSITY_LEVELS) * scale + 0.002,
   );
 };
-let session: BrowserSession;
+let browser: Browser;
 
 beforeAll(async () => {
-  session = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
-  await session?.close();
+  await browser?.close();
 });
 
 /** Asserts every token is shaded by `factor` alone (its colour, its intensity). */
@@ -70,7 +70,7 @@ const away = async (page: Page) => page.mouse.move(1, 1);
 
 describe('<ecco-factors> with the mouse', () => {
   it('hover shades by one factor, click locks, click again unlocks', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw }],
       reducedMotion: 'reduce',
     });
@@ -107,7 +107,7 @@ describe('<ecco-factors> with the mouse', () => {
   });
 
   it("shows a tooltip with every factor's value and reports the token hovered", async () => {
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     await page.hover('#v0 >> .tok[data-p="74"]');
     const tip = await page.evaluate(() => {
       const t = document.getElementById('v0')!.shadowRoot!.querySelector<HTMLElement>('.tooltip')!;
@@ -141,7 +141,7 @@ describe('<ecco-factors> with the mouse', () => {
   });
 
   it('clicking a token locks its dominant factor', async () => {
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     await page.click('#v0 >> .tok[data-p="34"]');
     expect((await rowState(page)).selected).toEqual([`factor-${fx.dominant[34]}`]);
   });
@@ -149,7 +149,7 @@ describe('<ecco-factors> with the mouse', () => {
 
 describe('<ecco-factors> with the keyboard', () => {
   it('roves over factor rows, previews on focus, Enter/Space lock, Escape unlocks', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw }],
       before: '<button id="start">start</button>',
     });
@@ -198,7 +198,7 @@ describe('<ecco-factors> with the keyboard', () => {
   });
 
   it('moves a cursor over tokens, reading every value aloud; Enter locks the dominant factor', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw }],
       before: '<button id="start">start</button>',
     });
@@ -249,7 +249,7 @@ describe('<ecco-factors> with the keyboard', () => {
 
 describe('several explorers on one page', () => {
   it('keep their own state, ids and events', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw }, { data: fx.raw }],
       reducedMotion: 'reduce',
     });
@@ -274,7 +274,7 @@ describe('several explorers on one page', () => {
       ['ecco-token-hover', 'v1'],
     ]);
     // No globals of ours: compared with a blank page, only Lit's own bookkeeping is added.
-    const blank = await session.browser.newPage();
+    const blank = await browser.newPage();
     const before = new Set(await blank.evaluate(() => Object.keys(window)));
     const added = (await page.evaluate(() => Object.keys(window))).filter(
       (k) => !before.has(k) && k !== '__events',

@@ -1,22 +1,23 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { joinTokens, makeTokens } from '@explainable-ecco/core';
+import { launchChromium } from '@explainable-ecco/test-kit';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTENSITY_LEVELS } from '../src/intensity-levels.js';
-import { type BrowserSession, launchBrowser } from './helpers/browser.js';
 import { expectedFromFixture, paletteRgb } from './helpers/expected.js';
 import { openExplorers, tokenColours } from './helpers/explorer-page.js';
 import { artifactsDir } from './helpers/fixtures.js';
 
 const fx = expectedFromFixture();
-let session: BrowserSession;
+let browser: Browser;
 
 beforeAll(async () => {
-  session = await launchBrowser();
+  browser = await launchChromium();
   mkdirSync(artifactsDir, { recursive: true });
 });
 afterAll(async () => {
-  await session?.close();
+  await browser?.close();
 });
 
 function expectColour(actual: [number, number, number], expected: [number, number, number]) {
@@ -27,7 +28,7 @@ function expectColour(actual: [number, number, number], expected: [number, numbe
 
 describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   it('draws every token as text, subword pieces joined, as core joins them', async () => {
-    const { page, errors } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page, errors } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     const drawn = await page.evaluate(() => {
       const root = document.getElementById('v0')!.shadowRoot!;
       return {
@@ -51,7 +52,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   });
 
   it("colours each token by its dominant factor, intensity by the factor's value", async () => {
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     const colours = await tokenColours(page);
     colours.forEach((c, p) => {
       const f = fx.dominant[p]!;
@@ -78,7 +79,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
       score: null as unknown as number,
       error: { code: 'PROVIDER_TIMEOUT', message: 'no answer in 30 s' },
     } as never;
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw, explanations }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw, explanations }] });
     const rows = await page.evaluate(() =>
       Array.from(document.getElementById('v0')!.shadowRoot!.querySelectorAll('[role=option]')).map(
         (r) => ({
@@ -102,7 +103,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
 
   it('saves screenshots (light and dark) as test artifacts', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await openExplorers(session, {
+      const { page } = await openExplorers(browser, {
         views: [{ data: fx.raw }],
         colorScheme,
         reducedMotion: 'reduce',
@@ -116,7 +117,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   });
 
   it('follows prefers-color-scheme: dark with its own colours and a lighter tint', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw }],
       colorScheme: 'dark',
     });
@@ -132,7 +133,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
 
   it('turns transitions off under prefers-reduced-motion', async () => {
     const durations = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const { page } = await openExplorers(session, { views: [{ data: fx.raw }], reducedMotion });
+      const { page } = await openExplorers(browser, { views: [{ data: fx.raw }], reducedMotion });
       return page.evaluate(
         () =>
           getComputedStyle(document.getElementById('v0')!.shadowRoot!.querySelector('.row')!)
@@ -144,7 +145,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   });
 
   it('redraws tokens when the colour scheme or the element style changes at runtime', async () => {
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     expect((await tokenColours(page))[74]!.alpha).toBeCloseTo(0.75, 3);
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.waitForFunction(() => {
@@ -162,7 +163,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   });
 
   it('takes page styling through CSS custom properties and parts', async () => {
-    const { page } = await openExplorers(session, {
+    const { page } = await openExplorers(browser, {
       views: [{ data: fx.raw, attributes: 'style="--ecco-color-5: rgb(10, 20, 30)"' }],
       css: 'ecco-factors::part(factor-row) { outline: 2px solid rgb(200, 0, 0); }',
     });
@@ -178,7 +179,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
   });
 
   it('reads data from a child JSON script, also when it arrives after the element', async () => {
-    const { page } = await openExplorers(session, { views: [{ data: fx.raw }] });
+    const { page } = await openExplorers(browser, { views: [{ data: fx.raw }] });
     const count = await page.evaluate(async (raw) => {
       const el = document.createElement('ecco-factors');
       document.body.append(el);
@@ -221,7 +222,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
       ],
       tokenizerFamily: 'byte-bpe',
     };
-    const { page } = await openExplorers(session, { views: [{ data }] });
+    const { page } = await openExplorers(browser, { views: [{ data }] });
     const drawn = await page.evaluate(() => {
       const root = document.getElementById('v0')!.shadowRoot!;
       const spans = Array.from(root.querySelectorAll('.tok'));
@@ -253,7 +254,7 @@ describe('<ecco-factors> rendering the ecco BERT fixture', () => {
         [0.5, 0.25, 0.25],
       ],
     };
-    const { page } = await openExplorers(session, { views: [{ data }] });
+    const { page } = await openExplorers(browser, { views: [{ data }] });
     const rows = await page.evaluate(() =>
       Array.from(document.getElementById('v0')!.shadowRoot!.querySelectorAll('.row')).map((r) => ({
         bars: r.querySelectorAll('.layers rect').length,

@@ -2,22 +2,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTokens } from '@explainable-ecco/core';
+import { launchChromium, recordedPage } from '@explainable-ecco/test-kit';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReportHtml } from '../src/report-html.js';
-import { type BrowserSession, launchBrowser, newPage } from './helpers/browser.js';
 import { expectedFromFixture } from './helpers/expected.js';
 import { openExplorers, waitForTokens } from './helpers/explorer-page.js';
 import { artifactsDir, readBundle } from './helpers/fixtures.js';
 
 const fx = expectedFromFixture();
-let session: BrowserSession;
+let browser: Browser;
 
 beforeAll(async () => {
-  session = await launchBrowser();
+  browser = await launchChromium();
   mkdirSync(artifactsDir, { recursive: true });
 });
 afterAll(async () => {
-  await session?.close();
+  await browser?.close();
 });
 
 const HOSTILE = [
@@ -71,7 +72,7 @@ function smuggled(index: number) {
 
 describe('data is always text', () => {
   it('shows hostile tokens and explanations literally and runs nothing', async () => {
-    const { page, dialogs, errors } = await openExplorers(session, {
+    const { page, dialogs, errors } = await openExplorers(browser, {
       views: [{ data: hostileData(), explanations: hostileExplanations }],
     });
     for (let p = 1; p <= HOSTILE.length; p++) await page.hover(`#v0 >> .tok[data-p="${p}"]`);
@@ -99,7 +100,7 @@ describe('data is always text', () => {
   });
 
   it('shows unusable data as a typed error instead of throwing', async () => {
-    const { page, errors } = await openExplorers(session, {
+    const { page, errors } = await openExplorers(browser, {
       views: [
         { data: { tokens: [{ token: 'a' }], factors: [[[1, 2]]] } },
         { data: fx.raw, attributes: 'tokenizer-family="klingon"' },
@@ -146,7 +147,7 @@ describe('self-contained report', () => {
     const file = resolve(artifactsDir, 'report.html');
     writeFileSync(file, html);
     const url = pathToFileURL(file).href;
-    const { page, requests, dialogs, errors } = await newPage(session);
+    const { page, requests, dialogs, errors } = await recordedPage(browser);
     await page.goto(url);
     await waitForTokens(page, 2);
     const views = await page.evaluate(() =>

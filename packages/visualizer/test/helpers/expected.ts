@@ -1,10 +1,10 @@
-import { fromEccoJson } from '@explainable-ecco/core';
+import { type EccoJson, fromEccoJson } from '@explainable-ecco/core';
+import { ECCO_BERT_NMF8, readSharedJson } from '@explainable-ecco/test-kit';
 import { OKABE_ITO_PALETTE } from '../../src/palette.js';
-import { readEccoBert } from './fixtures.js';
 
 /** What the fixture should look like, computed independently of the element's code. */
 export function expectedFromFixture() {
-  const raw = readEccoBert();
+  const raw = readSharedJson<EccoJson>(ECCO_BERT_NMF8);
   const factors = raw.factors[0]!;
   const k = factors.length;
   const n = raw.tokens.length;

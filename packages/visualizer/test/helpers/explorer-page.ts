@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
-import { type BrowserSession, newPage, type TestPage } from './browser.js';
+import { type RecordedPage, recordedPage } from '@explainable-ecco/test-kit';
+import type { Browser, Page } from 'playwright-core';
 import { pageWith, readBundle } from './fixtures.js';
 
 let bundle: string | undefined;
@@ -21,11 +21,14 @@ export interface ExplorerPageOptions {
  * `ecco-factor-select` / `ecco-token-hover` event is recorded in `window.__events`.
  */
 export async function openExplorers(
-  session: BrowserSession,
+  browser: Browser,
   options: ExplorerPageOptions,
-): Promise<TestPage> {
+): Promise<RecordedPage> {
   bundle ??= readBundle();
-  const t = await newPage(session, { reducedMotion: 'reduce', ...options });
+  const t = await recordedPage(browser, {
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
   const elements = options.views
     .map((v, i) => `<ecco-factors id="v${i}" ${v.attributes ?? ''}></ecco-factors>`)
     .join('\n');

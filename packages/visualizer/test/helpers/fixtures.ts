@@ -4,23 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const packageRoot = resolve(here, '../..');
-/** `../shared` next to the repository root. */
-export const eccoBertPath = resolve(
-  packageRoot,
-  '../../../shared/fixtures/ecco/bert-base-uncased-nmf8.json',
-);
 export const artifactsDir = resolve(packageRoot, 'test-artifacts');
 export const bundlePath = resolve(packageRoot, 'dist/ecco-factors.standalone.js');
-
-export interface EccoFixture {
-  tokens: Array<{ token: string; token_id: number; type: 'input' | 'output'; position: number }>;
-  factors: number[][][];
-  source?: string;
-}
-
-export function readEccoBert(): EccoFixture {
-  return JSON.parse(readFileSync(eccoBertPath, 'utf8'));
-}
 
 function newestMtime(dir: string): number {
   let newest = 0;
