@@ -10,7 +10,8 @@ import { addGraphOutputs, findCaptureTensors, inferElemType, readModel } from '.
 import { locateGraph } from '../src/onnx/read-model.js';
 import { externalizeInitializers, fromHalf, toHalf } from './helpers/external-data.js';
 import { ffnGraph, ffnReference } from './helpers/ffn-graphs.js';
-import { buildModel, FLOAT, FLOAT16, randomFloats } from './helpers/onnx-builder.js';
+import { buildModel, randomFloats } from './helpers/onnx-builder.js';
+import { FLOAT, FLOAT16 } from './helpers/onnx-proto.js';
 
 const hidden = 4;
 const dff = 8;

@@ -1,18 +1,26 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoModelPath } from '@explainable-ecco/demo-model';
-import { build } from 'esbuild';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import {
+  bundleForBrowser,
+  launchPersistentChromium,
+  maxAbsDiff,
+  type PersistentChromium,
+  type RecordedPage,
+  readReferenceManifest,
+  recordPage,
+  repoRoot,
+  type StaticServer,
+  serveStatic,
+} from '@explainable-ecco/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EccoModel } from '../src/node.js';
-import { maxAbsDiff, readManifest, repoRoot } from './helpers/reference.js';
-import { startStaticServer } from './helpers/static-server.js';
+import type { Capture } from './browser/page.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
 const models: Record<string, string> = {
   'demo-gpt2': demoModelPath,
@@ -20,31 +28,20 @@ const models: Record<string, string> = {
   'tiny-bert': resolve(repoRoot, 'fixtures/models/tiny-bert'),
 };
 
-let server: Awaited<ReturnType<typeof startStaticServer>>;
-let context: BrowserContext;
-let page: Page;
-const foreignRequests: string[] = [];
-const pageErrors: string[] = [];
+let server: StaticServer;
+// A profile on disk: the Cache API test loads the same Hub id twice.
+let chromium: PersistentChromium;
+// The tests check its uncaught errors (`pageErrors`), not console errors: Chromium logs every
+// 404 as one, and the page asks for missing files on purpose (a missing model, optional files).
+let rec: RecordedPage;
 let bundleInputs: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   const out = mkdtempSync(join(tmpdir(), 'ecco-browser-'));
-  const result = await build({
-    entryPoints: [join(here, 'browser/page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['browser'],
+  ({ inputs: bundleInputs } = await bundleForBrowser(join(here, 'browser/page.ts'), {
     outfile: join(out, 'page.js'),
-    metafile: true,
-    logLevel: 'silent',
-  });
-  bundleInputs = Object.keys(result.metafile.inputs);
+    conditions: ['browser'],
+  }));
   writeFileSync(
     join(out, 'index.html'),
     '<!doctype html><title>loading</title><script type="module" src="/page.js"></script>',
@@ -53,47 +50,24 @@ beforeAll(async () => {
   for (const [name, dir] of Object.entries(models)) routes[`/models/${name}/`] = dir;
   // The Hub's URL layout, for the Cache API test.
   routes['/hub/test-org/tiny-llama/resolve/main/'] = models['tiny-llama']!;
-  server = await startStaticServer(routes);
-  // A fresh profile per run (playwright passes it as --user-data-dir).
-  context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'ecco-chromium-')), {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('request', (r) => {
-    if (!r.url().startsWith(server.url)) foreignRequests.push(r.url());
-  });
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  await page.goto(`${server.url}/`);
-  await page
+  server = await serveStatic(routes);
+  chromium = await launchPersistentChromium();
+  rec = recordPage(chromium.page);
+  await rec.page.goto(`${server.url}/`);
+  await rec.page
     .waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 })
     .catch((e) => {
-      throw new Error(`The test page did not start: ${pageErrors.join('; ') || String(e)}`);
+      throw new Error(`The test page did not start: ${rec.pageErrors.join('; ') || String(e)}`);
     });
 });
 
 afterAll(async () => {
-  await context?.close();
+  await chromium?.close();
   await server?.close();
 });
 
-interface BrowserCapture {
-  ids: number[];
-  kinds: string[];
-  layers: number[];
-  neurons: number;
-  positions: number;
-  data: number[];
-  logits?: number[];
-}
+const foreignRequests = () => rec.requests.filter((url) => !url.startsWith(`${server.url}/`));
+const hubRequests = () => server.requests.filter((r) => r.path.startsWith('/hub/'));
 
 describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
   it('bundles without Node built-ins or the Node entry', () => {
@@ -108,14 +82,14 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
   });
 
   it.each(Object.keys(models))('captures the same activations as Node for %s', async (name) => {
-    const texts = readManifest(name).texts.map((t) => t.text);
-    const fromBrowser = (await page.evaluate(
+    const texts = readReferenceManifest(name).texts.map((t) => t.text);
+    const fromBrowser = (await rec.page.evaluate(
       ([url, t]) =>
         (
           globalThis as never as { ecco: { capture(u: string, t: string[]): Promise<unknown> } }
         ).ecco.capture(url, t),
       [`/models/${name}`, texts] as const,
-    )) as BrowserCapture[];
+    )) as Capture[];
     const lm = await EccoModel.fromPretrained(models[name]!);
     const fromNode = await lm.run(texts, { logits: lm.hasLogits });
     await lm.dispose();
@@ -133,12 +107,12 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
       if (n.logits)
         expect(maxAbsDiff(Float32Array.from(b.logits!), n.logits.data)).toBeLessThanOrEqual(1e-4);
     }
-    expect(pageErrors).toEqual([]);
+    expect(rec.pageErrors).toEqual([]);
   });
 
   it('generates the same tokens as Node for a fixed seed', async () => {
     const prompt = 'The river runs';
-    const fromBrowser = (await page.evaluate(
+    const fromBrowser = (await rec.page.evaluate(
       ([url, p]) =>
         (
           globalThis as never as {
@@ -162,8 +136,8 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
   });
 
   it('downloads a Hub id once and then serves it from the Cache API', async () => {
-    const before = server.requests.filter((r) => r.startsWith('/hub/')).length;
-    const loads = (await page.evaluate(
+    const before = hubRequests().length;
+    const loads = (await rec.page.evaluate(
       ([host, id]) =>
         (
           globalThis as never as { ecco: { hubTwice(h: string, i: string): Promise<unknown> } }
@@ -177,12 +151,11 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
       expect.arrayContaining(['cached:config.json', 'cached:onnx/model.onnx']),
     );
     expect(loads[1]!.filter((s) => s.startsWith('download:'))).toEqual([]);
-    const hubRequests = server.requests.filter((r) => r.startsWith('/hub/'));
-    expect(hubRequests.length - before).toBe(4); // config, tokenizer, tokenizer_config, model: once each
+    expect(hubRequests().length - before).toBe(4); // config, tokenizer, tokenizer_config, model: once each
   });
 
   it('reports a missing model with a typed error', async () => {
-    const code = await page.evaluate(
+    const code = await rec.page.evaluate(
       (url) =>
         (globalThis as never as { ecco: { errorCode(u: string): Promise<string> } }).ecco.errorCode(
           url,
@@ -193,7 +166,10 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
   });
 
   it('fetched nothing from outside the loopback server (wasm served locally)', () => {
-    expect(foreignRequests).toEqual([]);
-    expect(server.requests.some((r) => r.startsWith('/ort/') && r.endsWith('.wasm'))).toBe(true);
+    expect(foreignRequests()).toEqual([]);
+    expect(
+      server.requests.some((r) => r.path.startsWith('/ort/') && r.path.endsWith('.wasm')),
+    ).toBe(true);
+    expect(rec.pageErrors).toEqual([]);
   });
 });

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { layerActivations } from '@explainable-ecco/core';
+import {
+  maxAbsDiff,
+  readReferenceFloats,
+  readReferenceManifest,
+  repoRoot,
+} from '@explainable-ecco/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EccoModel } from '../src/node.js';
 import { externalizeInitializers } from './helpers/external-data.js';
 import { modelDirVariant } from './helpers/model-dir.js';
-import { maxAbsDiff, readFloats, readManifest, repoRoot } from './helpers/reference.js';
 import { convertToFp16 } from './helpers/to-fp16.js';
 
 const llamaDir = resolve(repoRoot, 'fixtures/models/tiny-llama');
 const bertDir = resolve(repoRoot, 'fixtures/models/tiny-bert');
-const llamaRef = readManifest('tiny-llama');
+const llamaRef = readReferenceManifest('tiny-llama');
 
 async function errorOf(
   promise: Promise<unknown>,
@@ -127,7 +132,7 @@ describe('fromPretrained options', () => {
     const lm = await EccoModel.fromPretrained(llamaDir, { layers: [1] });
     expect(lm.layers).toEqual([1]);
     const out = await lm.run(llamaRef.texts[0]!.text);
-    const ref = readFloats('tiny-llama', llamaRef.texts[0]!.activations.file);
+    const ref = readReferenceFloats('tiny-llama', llamaRef.texts[0]!.activations.file);
     const size = out.activations.neurons * out.activations.positions;
     expect(maxAbsDiff(out.activations.data, ref.subarray(size, 2 * size))).toBeLessThanOrEqual(
       1e-4,
@@ -173,7 +178,7 @@ describe('fromPretrained options', () => {
     const text = llamaRef.texts[1]!;
     const out = await lm.run(text.text);
     expect(
-      maxAbsDiff(out.activations.data, readFloats('tiny-llama', text.activations.file)),
+      maxAbsDiff(out.activations.data, readReferenceFloats('tiny-llama', text.activations.file)),
     ).toBeLessThanOrEqual(1e-4);
     await lm.dispose();
     const missing = modelDirVariant(llamaDir, { files: { 'onnx/model.onnx': model } });
@@ -328,11 +333,11 @@ describe('fp16 models', () => {
     const fp16 = convertToFp16(readFileSync(join(distilbert, 'onnx/model.onnx')));
     const dir = modelDirVariant(distilbert, { files: { 'onnx/model_fp16.onnx': fp16 } });
     const lm = await EccoModel.fromPretrained(dir, { dtype: 'fp16' });
-    const ref = readManifest('tiny-distilbert');
+    const ref = readReferenceManifest('tiny-distilbert');
     for (const text of ref.texts) {
       const out = await lm.run(text.text);
       expect(out.activations.data).toBeInstanceOf(Float32Array);
-      const expected = readFloats('tiny-distilbert', text.activations.file);
+      const expected = readReferenceFloats('tiny-distilbert', text.activations.file);
       // fp16 keeps ~3 significant digits; values here are up to ~4.
       expect(maxAbsDiff(out.activations.data, expected)).toBeLessThan(1e-2);
       expect(maxAbsDiff(out.activations.data, expected)).toBeGreaterThan(0);

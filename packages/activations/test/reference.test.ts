@@ -1,16 +1,16 @@
 import { resolve } from 'node:path';
 import { layerActivations } from '@explainable-ecco/core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { EccoModel } from '../src/node.js';
 import {
   maxAbs,
   maxAbsDiff,
   pearson,
-  readFloats,
-  readManifest,
+  readReferenceFloats,
+  readReferenceManifest,
   referenceModels,
   repoRoot,
-} from './helpers/reference.js';
+} from '@explainable-ecco/test-kit';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EccoModel } from '../src/node.js';
 
 /**
  * Acceptance: captured activations equal the PyTorch reference (tools/models, fixtures/reference).
@@ -31,7 +31,7 @@ it('finds the reference fixtures', () => {
 });
 
 describe.each(models)('%s matches its PyTorch reference', (name) => {
-  const manifest = readManifest(name);
+  const manifest = readReferenceManifest(name);
   const dir = resolve(repoRoot, manifest.modelDir);
   const loaded: EccoModel[] = [];
   afterAll(async () => {
@@ -50,7 +50,7 @@ describe.each(models)('%s matches its PyTorch reference', (name) => {
       const acts = out.activations;
       expect(acts.layers).toEqual(manifest.layers);
       expect([acts.layers.length, acts.neurons, acts.positions]).toEqual(text.activations.shape);
-      const ref = readFloats(name, text.activations.file);
+      const ref = readReferenceFloats(name, text.activations.file);
       const size = acts.neurons * acts.positions;
       for (const [slot, layer] of acts.layers.entries()) {
         const mine = layerActivations(acts, layer);
@@ -68,7 +68,7 @@ describe.each(models)('%s matches its PyTorch reference', (name) => {
         }
       }
       if (manifest.logits?.text === text.name) {
-        const refLogits = readFloats(name, manifest.logits.file);
+        const refLogits = readReferenceFloats(name, manifest.logits.file);
         expect(out.logits!.vocab).toBe(manifest.logits.shape[1]);
         const diff = maxAbsDiff(out.logits!.data, refLogits);
         expect(diff).toBeLessThanOrEqual(dtype === 'fp32' ? 1e-4 : 0.1 * maxAbs(refLogits));

@@ -5,7 +5,8 @@ ortEnv.wasm.wasmPaths = '/ort/';
 // Without cross-origin isolation there is no SharedArrayBuffer, so no wasm threads.
 ortEnv.wasm.numThreads = 1;
 
-interface Capture {
+/** One capture as the page hands it to the test (typed arrays as plain lists). */
+export interface Capture {
   ids: number[];
   kinds: string[];
   layers: number[];

@@ -1,27 +1,11 @@
 import protobuf from 'protobufjs/light.js';
+import { TensorProto as Tensor } from './onnx-proto.js';
 
 /**
  * Test helper: moves every initializer's raw_data into one external-data file, the way
  * `onnx.save_model(..., save_as_external_data=True)` does. Works on the wire format, so every
  * field the helper does not touch (nodes, attributes, value_info, metadata) is copied verbatim.
  */
-const root = protobuf.Root.fromJSON({
-  nested: {
-    Entry: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
-    Tensor: {
-      fields: {
-        dims: { rule: 'repeated', type: 'int64', id: 1 },
-        dataType: { type: 'int32', id: 2 },
-        name: { type: 'string', id: 8 },
-        rawData: { type: 'bytes', id: 9 },
-        externalData: { rule: 'repeated', type: 'Entry', id: 13 },
-        dataLocation: { type: 'int32', id: 14 },
-      },
-    },
-  },
-});
-const Tensor = root.lookupType('Tensor');
-
 function fields(
   bytes: Uint8Array,
 ): Array<{ field: number; wire: number; start: number; dataStart: number; end: number }> {

@@ -1,14 +1,11 @@
 import {
   buildModel,
-  FLOAT,
-  FLOAT16,
-  INT8,
-  INT64,
   type ModelSpec,
   type NodeSpec,
   randomFloats,
   type TensorSpec,
 } from './onnx-builder.js';
+import { FLOAT, FLOAT16, INT8, INT64 } from './onnx-proto.js';
 
 /** How the down-projection is expressed, mimicking real exporters. */
 export type DownStyle = 'matmul' | 'gpt2-gemm' | 'dynamic-int8';

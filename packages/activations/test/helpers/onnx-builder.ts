@@ -1,84 +1,7 @@
-import protobuf from 'protobufjs/light.js';
+import { ModelProto } from './onnx-proto.js';
 
-/**
- * Test-only ONNX writer: builds small real ModelProtos (with weights) so graph surgery can be
- * exercised on graphs of known shape, then executed by onnxruntime. Field numbers from onnx.proto.
- */
-const root = protobuf.Root.fromJSON({
-  nested: {
-    t: {
-      nested: {
-        Entry: { fields: { key: { type: 'string', id: 1 }, value: { type: 'string', id: 2 } } },
-        Opset: { fields: { domain: { type: 'string', id: 1 }, version: { type: 'int64', id: 2 } } },
-        Tensor: {
-          fields: {
-            dims: { rule: 'repeated', type: 'int64', id: 1 },
-            dataType: { type: 'int32', id: 2 },
-            name: { type: 'string', id: 8 },
-            rawData: { type: 'bytes', id: 9 },
-            externalData: { rule: 'repeated', type: 'Entry', id: 13 },
-            dataLocation: { type: 'int32', id: 14 },
-          },
-        },
-        Attribute: {
-          fields: {
-            name: { type: 'string', id: 1 },
-            f: { type: 'float', id: 2 },
-            i: { type: 'int64', id: 3 },
-            t: { type: 'Tensor', id: 5 },
-            ints: { rule: 'repeated', type: 'int64', id: 8 },
-            type: { type: 'int32', id: 20 },
-          },
-        },
-        Node: {
-          fields: {
-            input: { rule: 'repeated', type: 'string', id: 1 },
-            output: { rule: 'repeated', type: 'string', id: 2 },
-            name: { type: 'string', id: 3 },
-            opType: { type: 'string', id: 4 },
-            attribute: { rule: 'repeated', type: 'Attribute', id: 5 },
-            domain: { type: 'string', id: 7 },
-          },
-        },
-        Dim: {
-          fields: { dimValue: { type: 'int64', id: 1 }, dimParam: { type: 'string', id: 2 } },
-        },
-        Shape: { fields: { dim: { rule: 'repeated', type: 'Dim', id: 1 } } },
-        TensorType: {
-          fields: { elemType: { type: 'int32', id: 1 }, shape: { type: 'Shape', id: 2 } },
-        },
-        Type: { fields: { tensorType: { type: 'TensorType', id: 1 } } },
-        ValueInfo: { fields: { name: { type: 'string', id: 1 }, type: { type: 'Type', id: 2 } } },
-        Graph: {
-          fields: {
-            node: { rule: 'repeated', type: 'Node', id: 1 },
-            name: { type: 'string', id: 2 },
-            initializer: { rule: 'repeated', type: 'Tensor', id: 5 },
-            docString: { type: 'string', id: 10 },
-            input: { rule: 'repeated', type: 'ValueInfo', id: 11 },
-            output: { rule: 'repeated', type: 'ValueInfo', id: 12 },
-          },
-        },
-        Model: {
-          fields: {
-            irVersion: { type: 'int64', id: 1 },
-            producerName: { type: 'string', id: 2 },
-            graph: { type: 'Graph', id: 7 },
-            opsetImport: { rule: 'repeated', type: 'Opset', id: 8 },
-            metadataProps: { rule: 'repeated', type: 'Entry', id: 14 },
-          },
-        },
-      },
-    },
-  },
-});
-const ModelType = root.lookupType('t.Model');
-
-export const FLOAT = 1;
-export const UINT8 = 2;
-export const INT8 = 3;
-export const INT64 = 7;
-export const FLOAT16 = 10;
+// Test-only ONNX writer: builds small real ModelProtos (with weights) so graph surgery can be
+// exercised on graphs of known shape, then executed by onnxruntime.
 
 export interface TensorSpec {
   name: string;
@@ -203,7 +126,7 @@ export function buildModel(spec: ModelSpec): BuiltModel {
     }
     external.set(file, buf);
   }
-  return { bytes: ModelType.encode(model).finish(), external };
+  return { bytes: ModelProto.encode(model).finish(), external };
 }
 
 /** Deterministic pseudo-random floats in [-scale, scale). */
