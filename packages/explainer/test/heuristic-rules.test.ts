@@ -1,6 +1,6 @@
 import { makeTokens } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
-import { explain } from '../src/index.js';
+import { buildRecord, explain, simulateLexically } from '../src/index.js';
 import { SYNTHETIC_RULES, type SyntheticCase, syntheticCase } from './helpers/synthetic.js';
 
 /** The rule part of a heuristic explanation (before the mass and the strongest tokens). */
@@ -91,5 +91,34 @@ describe('heuristic explainer on synthetic factors with a known rule', () => {
     expect(onCommas!.text).toMatch(/comma|","/i);
     expect(onCommas!.text).not.toMatch(/every 2nd position/);
     expect(onNumbers!.text).toMatch(/digit|number/i);
+  });
+
+  it('names unfinished and final pieces of split words, and its simulator reads those phrases back', async () => {
+    // "un|believ|able" and "re|mark|ably": byte-BPE pieces, the later ones continuing the word.
+    const pieces = [
+      'The',
+      'Ġun',
+      'believ',
+      'able',
+      'Ġstory',
+      'Ġwas',
+      'Ġre',
+      'mark',
+      'ably',
+      'Ġshort',
+      '.',
+    ];
+    const tokens = makeTokens(
+      pieces.map((text) => ({ text })),
+      'byte-bpe',
+    );
+    const unfinished = tokens.map((_, i) => (tokens[i + 1]?.continuesWord ? 1 : 0));
+    const last = tokens.map((t, i) => (t.continuesWord && !tokens[i + 1]?.continuesWord ? 1 : 0));
+    const factorization = { tokens, factors: [unfinished, last] };
+    const explanations = await explain(factorization, { provider: 'heuristic' });
+    expect(explanations[0]!.text).toMatch(/unfinished pieces of longer words/);
+    expect(explanations[1]!.text).toMatch(/last pieces of longer words/);
+    const predicted = simulateLexically(explanations[0]!.text, buildRecord(factorization, 0));
+    expect(predicted.map((v) => (v > 0 ? 1 : 0))).toEqual(unfinished);
   });
 });

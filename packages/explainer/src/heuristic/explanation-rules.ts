@@ -53,6 +53,16 @@ const PHRASES: Array<[RegExp, string, (v: TokenView) => boolean]> = [
     (v) => v.classes.has('subword'),
   ],
   [
+    /\b(unfinished pieces?|non-final pieces?|all but the last piece|(a |the )?pieces? the next token continues|(first|initial|opening|leading) (piece|part|fragment)s? of (a |the )?(longer |long |split )?words?)\b/,
+    'split-word-non-final',
+    (v) => v.splitWordNonFinal,
+  ],
+  [
+    /\b((last|final|closing) (piece|part|fragment)s? of (a |the )?(longer |long |split )?words?|completes? the word)\b/,
+    'split-word-final',
+    (v) => v.splitWordFinal,
+  ],
+  [
     /\b(split into (several|multiple|many) (tokens|pieces)|multi-?token words?|rare words? split)\b/,
     'split-word',
     (v) => v.splitWord,

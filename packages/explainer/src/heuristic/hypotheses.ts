@@ -84,6 +84,25 @@ export function candidateHypotheses(views: TokenView[], sequenceLength?: number)
       matches: split,
     });
   }
+  const nonFinal = indices(views, (v) => v.splitWordNonFinal);
+  if (nonFinal.length > 0) {
+    out.push({
+      kind: 'class',
+      id: 'split-word-non-final',
+      // Worded to avoid the simulator's "subword"/"split into tokens" phrases, which mean other sets.
+      phrase: 'unfinished pieces of longer words (a piece the next token continues)',
+      matches: nonFinal,
+    });
+  }
+  const final = indices(views, (v) => v.splitWordFinal);
+  if (final.length > 0) {
+    out.push({
+      kind: 'class',
+      id: 'split-word-final',
+      phrase: 'the last pieces of longer words (a piece that completes the word before it)',
+      matches: final,
+    });
+  }
   const lineStarts = indices(views, (v) => v.lineStart);
   if (lineStarts.length > 0) {
     out.push({

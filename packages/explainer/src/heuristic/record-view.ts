@@ -12,6 +12,10 @@ export interface TokenView {
   lineStart: boolean;
   /** A piece of a word the tokenizer split into several tokens (first piece included). */
   splitWord: boolean;
+  /** Any piece of such a word but its last: the next token continues the same word. */
+  splitWordNonFinal: boolean;
+  /** The last piece of such a word: it continues the previous token and nothing continues it. */
+  splitWordFinal: boolean;
 }
 
 /**
@@ -44,6 +48,8 @@ export function viewRecord(record: FactorRecord): TokenView[] {
         classes,
         lineStart: isText && (afterNewline || sequenceStart),
         splitWord: token.continuesWord === true || next?.continuesWord === true,
+        splitWordNonFinal: next?.continuesWord === true,
+        splitWordFinal: token.continuesWord === true && next?.continuesWord !== true,
       });
     }
   }
