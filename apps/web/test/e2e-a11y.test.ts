@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppPage, openApp, waitForEnd } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
 import { appRoot } from './helpers/build-app.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 

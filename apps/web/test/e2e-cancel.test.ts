@@ -1,14 +1,17 @@
+import {
+  type FakeChatCompletions,
+  launchChromium,
+  startFakeChatCompletions,
+} from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppPage, openApp, runAndWait, stages, waitForEnd } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
-import { type FakeLlmServer, startFakeLlm } from './helpers/fake-llm-server.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 const SLOW_MODEL_MS = 4000;
 let slowModel = true;
 let server: StaticServer;
-let slowLlm: FakeLlmServer;
+let slowLlm: FakeChatCompletions;
 let browser: Browser;
 let app: AppPage;
 
@@ -17,7 +20,10 @@ beforeAll(async () => {
   server = await serveDirectory(inject('distDir'), {
     delayMs: (path) => (slowModel && path.endsWith('/onnx/model.onnx') ? SLOW_MODEL_MS : 0),
   });
-  slowLlm = await startFakeLlm({ delayMs: 30_000 });
+  slowLlm = await startFakeChatCompletions(
+    () => ({ kind: 'ok', content: JSON.stringify({ explanation: 'Too late.' }), delayMs: 30_000 }),
+    { cors: true },
+  );
   browser = await launchChromium();
   app = await openApp(browser, server.url);
 });
@@ -62,7 +68,7 @@ describe('cancel', () => {
   it('stops a run while it waits for explanations, keeping the loaded model', async () => {
     const { page } = app;
     await page.check('input[name="explainer"][value="compatible"]');
-    await page.fill('#base-url', `${slowLlm.url}/v1`);
+    await page.fill('#base-url', slowLlm.baseURL);
     await page.fill('#llm-model', 'slow-model');
     await page.click('#run');
     await page.waitForSelector('#stages li[data-stage="explanations"][data-state="running"]');

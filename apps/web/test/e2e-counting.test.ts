@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
   runAndWait,
   stages,
 } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
 import { appRoot } from './helpers/build-app.js';
 import { nodePipeline } from './helpers/node-reference.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';

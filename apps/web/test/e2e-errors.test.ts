@@ -1,7 +1,7 @@
+import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type AppPage, openApp, runAndWait, stages } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 let server: StaticServer;

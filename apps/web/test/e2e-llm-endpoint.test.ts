@@ -1,3 +1,9 @@
+import {
+  explanationReply,
+  type FakeChatCompletions,
+  launchChromium,
+  startFakeChatCompletions,
+} from '@explainable-ecco/test-kit';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
@@ -8,15 +14,15 @@ import {
   openApp,
   runAndWait,
 } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
-import { type FakeLlmServer, startFakeLlm } from './helpers/fake-llm-server.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 const KEY = 'sk-test-0123456789abcdefXYZ';
 const WRONG_KEY = 'sk-wrong-9876543210zyxwvuQ';
 
 let server: StaticServer;
-let llm: FakeLlmServer;
+let llm: FakeChatCompletions;
+/** The explanations the server sent, in order. */
+const answers: string[] = [];
 let browser: Browser;
 let app: AppPage;
 
@@ -30,7 +36,14 @@ async function useServer(page: Page, baseUrl: string, key: string, model = 'fake
 
 beforeAll(async () => {
   server = await serveDirectory(inject('distDir'));
-  llm = await startFakeLlm({ acceptKey: KEY });
+  llm = await startFakeChatCompletions(
+    () => {
+      const explanation = `Fake explanation ${answers.length + 1}: fires on the numbers.`;
+      answers.push(explanation);
+      return explanationReply(explanation);
+    },
+    { acceptKey: KEY, cors: true },
+  );
   browser = await launchChromium();
   app = await openApp(browser, server.url);
 });
@@ -44,21 +57,21 @@ afterAll(async () => {
 describe('explanations from an OpenAI-compatible server', () => {
   it('shows the server’s explanations, sending the key only there', async () => {
     const { page } = app;
-    await useServer(page, `${llm.url}/v1`, KEY);
-    expect(await page.textContent('#api-key-help')).toContain(`sent only to ${llm.url}/v1`);
+    await useServer(page, llm.baseURL, KEY);
+    expect(await page.textContent('#api-key-help')).toContain(`sent only to ${llm.baseURL}`);
     expect(await runAndWait(page)).toBe('complete');
 
     const rows = await factorRows(page);
     expect(rows).toHaveLength(2);
     const shown = rows.map((r) => r.explanation.replace(/\s*— openai · fake-model$/, '')).sort();
-    expect(shown).toEqual([...llm.answers].sort());
+    expect(shown).toEqual([...answers].sort());
 
-    const posts = llm.requests.filter((r) => r.method === 'POST');
+    const posts = llm.allRequests.filter((r) => r.method === 'POST');
     expect(posts).toHaveLength(2);
     for (const post of posts) {
       expect(post.path).toBe('/v1/chat/completions');
       expect(post.headers.authorization).toBe(`Bearer ${KEY}`);
-      expect(JSON.parse(post.body).model).toBe('fake-model');
+      expect(JSON.parse(post.rawBody).model).toBe('fake-model');
     }
     // The app's own server never saw the key, in a URL or a header.
     expect(JSON.stringify(server.requests)).not.toContain(KEY);
@@ -74,7 +87,7 @@ describe('explanations from an OpenAI-compatible server', () => {
       cookie: document.cookie,
     }));
     expect(storage.session).toContain(KEY);
-    expect(storage.session).toContain(`explainable-ecco:api-key:${llm.url}/v1`);
+    expect(storage.session).toContain(`explainable-ecco:api-key:${llm.baseURL}`);
     expect(storage.local).not.toContain(KEY);
     expect(storage.cookie).toBe('');
 
@@ -90,7 +103,7 @@ describe('explanations from an OpenAI-compatible server', () => {
     const { page, context } = app;
     await page.reload();
     await page.check('input[name="explainer"][value="compatible"]');
-    await page.fill('#base-url', `${llm.url}/v1`);
+    await page.fill('#base-url', llm.baseURL);
     await page.dispatchEvent('#base-url', 'change');
     expect(await page.inputValue('#api-key')).toBe(KEY);
     await page.check('input[name="explainer"][value="openai"]');
@@ -102,7 +115,7 @@ describe('explanations from an OpenAI-compatible server', () => {
     const other = await context.newPage();
     await other.goto(`${server.url}/`);
     await other.check('input[name="explainer"][value="compatible"]');
-    await other.fill('#base-url', `${llm.url}/v1`);
+    await other.fill('#base-url', llm.baseURL);
     await other.dispatchEvent('#base-url', 'change');
     expect(await other.inputValue('#api-key')).toBe('');
     await other.close();
@@ -110,10 +123,10 @@ describe('explanations from an OpenAI-compatible server', () => {
 
   it('answers a repeated question from the IndexedDB cache, without a request', async () => {
     const { page } = app;
-    await useServer(page, `${llm.url}/v1`, KEY);
-    const before = llm.requests.filter((r) => r.method === 'POST').length;
+    await useServer(page, llm.baseURL, KEY);
+    const before = llm.allRequests.filter((r) => r.method === 'POST').length;
     expect(await runAndWait(page)).toBe('complete');
-    expect(llm.requests.filter((r) => r.method === 'POST').length).toBe(before);
+    expect(llm.allRequests.filter((r) => r.method === 'POST').length).toBe(before);
     const { text } = await downloadText(page, 'download-json');
     expect(JSON.parse(text).explanations.map((e: { cached?: boolean }) => e.cached)).toEqual([
       true,
@@ -124,7 +137,7 @@ describe('explanations from an OpenAI-compatible server', () => {
   it('shows a refused key as a failed explanation without the key in it', async () => {
     const { page } = app;
     // Another model: the cache (keyed by server, model and prompt, never the key) cannot answer.
-    await useServer(page, `${llm.url}/v1`, WRONG_KEY, 'other-model');
+    await useServer(page, llm.baseURL, WRONG_KEY, 'other-model');
     expect(await runAndWait(page)).toBe('complete');
     const rows = await factorRows(page);
     expect(rows).toHaveLength(2);
@@ -139,11 +152,11 @@ describe('explanations from an OpenAI-compatible server', () => {
     const { page } = app;
     await page.check('input[name="explainer"][value="openai"]');
     await page.fill('#api-key', '');
-    const before = llm.requests.length;
+    const before = llm.allRequests.length;
     await page.click('#run');
     await page.waitForSelector('#error:not([hidden])');
     expect(await page.getAttribute('#error', 'data-code')).toBe('MISSING_API_KEY');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
-    expect(llm.requests.length).toBe(before);
+    expect(llm.allRequests.length).toBe(before);
   });
 });

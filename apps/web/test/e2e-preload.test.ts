@@ -1,7 +1,7 @@
+import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openApp, runAndWait, stages } from './helpers/app-page.js';
-import { launchChromium } from './helpers/browser.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 const MODEL_FILE = '/models/demo-gpt2/onnx/model.onnx';

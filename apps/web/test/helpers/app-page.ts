@@ -1,37 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { type RecordedPage, recordedPage } from '@explainable-ecco/test-kit';
+import type { Browser, Page } from 'playwright-core';
 
-export interface AppPage {
-  context: BrowserContext;
-  page: Page;
-  /** Every URL the page (and its workers) requested. */
-  requests: string[];
-  /** console.error messages and uncaught errors. */
-  errors: string[];
-}
+/** The app in a page that records its requests (workers' too), errors and dialogs. */
+export type AppPage = RecordedPage;
 
-/** A fresh context (no cache, no storage) on the app, recording requests and errors. */
+/** A fresh context (no cache, no storage) on the app, once its stages are drawn. */
 export async function openApp(
   browser: Browser,
   url: string,
   options: { colorScheme?: 'light' | 'dark' } = {},
 ): Promise<AppPage> {
-  const context = await browser.newContext({
+  const app = await recordedPage(browser, {
     viewport: { width: 1280, height: 1000 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });
-  const requests: string[] = [];
-  const errors: string[] = [];
-  // Context-level: also sees requests of the page's workers.
-  context.on('request', (r) => requests.push(r.url()));
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${url}/`);
-  await page.waitForSelector('#stages li');
-  return { context, page, requests, errors };
+  await app.page.goto(`${url}/`);
+  await app.page.waitForSelector('#stages li');
+  return app;
 }
 
 export type RunEnd = 'complete' | 'failed' | 'cancelled';
