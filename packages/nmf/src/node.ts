@@ -9,7 +9,7 @@ import type { Factorization } from '@explainable-ecco/core';
 import type { NmfEngine } from './engine/engine.js';
 import { SPARSE_DENSITY_THRESHOLD } from './engine/js-engine.js';
 import { createOrtEngine, type OrtLike } from './engine/ort-engine.js';
-import { countNonZeros } from './engine/sparse-blocks.js';
+import { countNonZeros } from './engine/stored-matrix.js';
 import { wasmEngine } from './engine/wasm-engine.js';
 import { nmf as baseNmf } from './nmf.js';
 import { createNodeThreadedEngine } from './node-threads.js';

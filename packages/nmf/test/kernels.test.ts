@@ -42,8 +42,8 @@ const pad = (a: Float64Array, n: number, k: number, w: number, into: Float32Arra
 
 describe('engine kernels', () => {
   // Shapes that exercise every code path: k in each 4-lane group count (1–4 and the generic
-  // path past 16), row counts that are and are not multiples of 4, sparse and dense X, and a
-  // column count past several cache blocks (1024 each).
+  // path past 16), row counts that are and are not multiples of 4 or 8, sparse and dense X, wide
+  // X (stored by columns: X·B scatters, Xᵀ·A gathers) and tall X (stored by rows: the reverse).
   const cases = [
     { rows: 9, cols: 13, k: 1, zeros: 0.7 },
     { rows: 12, cols: 40, k: 3, zeros: 0.1 },
@@ -52,6 +52,9 @@ describe('engine kernels', () => {
     { rows: 16, cols: 33, k: 13, zeros: 0.0 },
     { rows: 5, cols: 4100, k: 16, zeros: 0.2 },
     { rows: 6, cols: 21, k: 19, zeros: 0.55 },
+    { rows: 61, cols: 23, k: 10, zeros: 0.6 },
+    { rows: 4100, cols: 5, k: 2, zeros: 0.2 },
+    { rows: 44, cols: 9, k: 14, zeros: 0.0 },
   ];
   for (const engine of [wasmEngine, jsEngine]) {
     for (const { rows, cols, k, zeros } of cases) {

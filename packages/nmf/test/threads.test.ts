@@ -21,8 +21,8 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
       expect(threaded.engine).toBe(`wasm-sparse×${threads}`);
       expect(single.engine).toBe('wasm-sparse');
       expect(threaded.nIter).toBe(30);
-      // Products are split by rows (identical sums); only the Gram matrix's partial sums are
-      // added in another order.
+      // Threads take column ranges of X; only their partials of X·Hᵀ and of the Gram matrix
+      // are added in another order.
       expect(threaded.reconstructionError / single.reconstructionError).toBeCloseTo(1, 6);
       const scale = Math.max(...single.H);
       let worst = 0;
@@ -33,6 +33,23 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
     });
   }
 
+  it('is deterministic for a given thread count, and handles tall X (split by rows)', async () => {
+    const tall = smallMatrix(cols, rows, 5, 0.6);
+    const options = { nComponents: 6, init: 'random' as const, maxIter: 25, tol: 0 };
+    const engine = createNodeThreadedEngine(2);
+    const a = await nmf(tall, [cols, rows], { ...options, engine });
+    const b = await nmf(tall, [cols, rows], { ...options, engine });
+    expect(Buffer.from(a.W.buffer).equals(Buffer.from(b.W.buffer))).toBe(true);
+    expect(Buffer.from(a.H.buffer).equals(Buffer.from(b.H.buffer))).toBe(true);
+    const single = await nmf(tall, [cols, rows], { ...options, engine: 'wasm' });
+    expect(a.reconstructionError / single.reconstructionError).toBeCloseTo(1, 6);
+    const scale = Math.max(...single.W);
+    let worst = 0;
+    for (let i = 0; i < single.W.length; i++)
+      worst = Math.max(worst, Math.abs(a.W[i] - single.W[i]));
+    expect(worst / scale).toBeLessThan(1e-4);
+  });
+
   it('stops on tol like the single-threaded engine, and the Node entry uses it for large X', async () => {
     const r = await node.nmf(x, [rows, cols], { nComponents: 5, init: 'random' });
     expect(r.engine).toMatch(/^wasm-sparse×\d$/);
@@ -41,7 +58,8 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
     expect(r.converged).toBe(single.converged);
   });
 
-  it('refuses a thread count below 1', () => {
-    expect(() => createNodeThreadedEngine(0)).toThrow(/threads must be an integer ≥ 1/);
+  it('refuses a thread count below 1 or above 16', () => {
+    expect(() => createNodeThreadedEngine(0)).toThrow(/threads must be an integer from 1 to 16/);
+    expect(() => createNodeThreadedEngine(17)).toThrow(/threads must be an integer from 1 to 16/);
   });
 });

@@ -45,7 +45,39 @@ export interface EngineSession {
   ): number;
   /** out (width × width) = aᵀa for a (n × width), lanes ≥ k left zero. */
   gram(a: Float32Array, n: number, k: number, width: number, out: Float32Array): void;
+  /**
+   * A half-step of the cd solver fused with the product the other half-step needs, in one pass
+   * over X. Sessions without it run the half-steps from `xTimes`/`xtTimes` and `sweep`.
+   */
+  fused?: FusedHalfStep;
   dispose(): void;
+}
+
+/**
+ * One pass over X that sweeps the factor paired with X's larger dimension and leaves the
+ * product the other half-step needs next, so each cd iteration reads X once:
+ *
+ * - `sweeps: 'H'` (X stored by columns): `run(Ht, WtW, W, product, …, HHt)` sweeps Hᵀ
+ *   (cols × width) against WᵀW and XᵀW (formed column by column from W), then leaves X·Hᵀ of the
+ *   updated Hᵀ in `product` (rows × width) for the next W half-step, and HHᵀ in `gramOut`.
+ * - `sweeps: 'W'` (X stored by rows): `run(W, HHt, Ht, product, …, WtW)` sweeps W against HHᵀ
+ *   and X·Hᵀ (formed row by row from Hᵀ), then leaves Xᵀ·W in `product` (cols × width) for this
+ *   iteration's H half-step, and WᵀW in `gramOut`.
+ *
+ * Returns the sweep's projected-gradient violation, as `sweep` does. Results equal the
+ * unfused half-steps' up to the order of floating-point sums.
+ */
+export interface FusedHalfStep {
+  readonly sweeps: 'H' | 'W';
+  run(
+    a: Float32Array,
+    gram: Float32Array,
+    other: Float32Array,
+    product: Float32Array,
+    k: number,
+    width: number,
+    gramOut: Float32Array,
+  ): number;
 }
 
 /** Factors padded to a multiple of 4 lanes (one SIMD register holds four float32). */

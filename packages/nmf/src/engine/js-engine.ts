@@ -1,13 +1,20 @@
-import type { EngineSession, NmfEngine } from './engine.js';
-import { cdSweep, denseTimes, gramOf, sparseTimes } from './js-kernels.js';
+import type { NmfEngine } from './engine.js';
 import {
-  BLOCK_SPAN,
-  type CsrBlock,
+  cdSweep,
+  fusedPass,
+  gatherRows,
+  gramOf,
+  type StoredRows,
+  scatterRows,
+} from './js-kernels.js';
+import { orientedSession } from './oriented-session.js';
+import {
   countNonZeros,
-  csrBlocks,
+  csrOf,
+  denseRowsOf,
+  orientationOf,
   plainAllocator,
-  transposedCsrBlocks,
-} from './sparse-blocks.js';
+} from './stored-matrix.js';
 
 /**
  * Below this share of non-zeros X is stored sparse. A stored non-zero costs about what a dense
@@ -19,63 +26,30 @@ export const SPARSE_DENSITY_THRESHOLD = 0.7;
 export const jsEngine: NmfEngine = {
   name: 'js',
   async prepare(x, rows, cols) {
-    const density = countNonZeros(x) / (rows * cols);
-    if (density < SPARSE_DENSITY_THRESHOLD) {
-      return jsSession(
-        'js-sparse',
-        csrBlocks(x, rows, cols, plainAllocator),
-        transposedCsrBlocks(x, rows, cols, plainAllocator),
-      );
-    }
-    return jsDenseSession(x, rows, cols);
+    const sparse = countNonZeros(x) / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
+    const shape = orientationOf(rows, cols);
+    const mat: StoredRows = sparse
+      ? csrOf(x, rows, cols, shape, plainAllocator)
+      : {
+          rows: shape.n,
+          cols: shape.m,
+          data: denseRowsOf(x, rows, cols, shape, new Float32Array(rows * cols)),
+        };
+    return orientedSession(
+      {
+        name: sparse ? 'js-sparse' : 'js-dense',
+        alloc: (length: number) => new Float32Array(length),
+        sweep: cdSweep,
+        gram: gramOf,
+        dispose() {},
+      },
+      shape,
+      {
+        gather: (b, out, width) => gatherRows(mat, b, out, width),
+        scatter: (a, out, width) => scatterRows(mat, a, out, width),
+        fused: (a, gram, other, product, k, width, gramOut) =>
+          fusedPass(mat, a, gram, other, product, k, width, gramOut),
+      },
+    );
   },
 };
-
-function jsSession(name: string, xBlocks: CsrBlock[], xtBlocks: CsrBlock[]): EngineSession {
-  return {
-    ...kernels(name),
-    xTimes(b, out, width) {
-      out.fill(0);
-      for (const block of xBlocks) sparseTimes(block, b, out, width);
-    },
-    xtTimes(a, out, width) {
-      out.fill(0);
-      for (const block of xtBlocks) sparseTimes(block, a, out, width);
-    },
-  };
-}
-
-function jsDenseSession(x: Float32Array, rows: number, cols: number): EngineSession {
-  return {
-    ...kernels('js-dense'),
-    xTimes(b, out, width) {
-      out.fill(0);
-      for (let start = 0; start < cols; start += BLOCK_SPAN) {
-        denseTimes(x, rows, cols, start, Math.min(cols, start + BLOCK_SPAN), b, out, width);
-      }
-    },
-    xtTimes(a, out, width) {
-      out.fill(0);
-      for (let i = 0; i < rows; i++) {
-        const xo = i * cols;
-        const ao = i * width;
-        for (let j = 0; j < cols; j++) {
-          const v = x[xo + j];
-          if (v === 0) continue;
-          const o = j * width;
-          for (let t = 0; t < width; t++) out[o + t] += v * a[ao + t];
-        }
-      }
-    },
-  };
-}
-
-function kernels(name: string) {
-  return {
-    name,
-    alloc: (length: number) => new Float32Array(length),
-    sweep: cdSweep,
-    gram: gramOf,
-    dispose() {},
-  };
-}

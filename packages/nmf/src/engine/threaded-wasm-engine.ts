@@ -1,13 +1,8 @@
 import { EccoError } from '@explainable-ecco/core';
-import type { EngineSession, NmfEngine } from './engine.js';
-import {
-  type CsrBlock,
-  countNonZeros,
-  csrBlocks,
-  sparseStorageBytes,
-  transposedCsrBlocks,
-} from './sparse-blocks.js';
-import { wasmKernelSession } from './wasm-engine.js';
+import type { NmfEngine } from './engine.js';
+import { orientedSession, type RowPassKernels } from './oriented-session.js';
+import { type CsrMatrix, countNonZeros, csrBytes, csrOf, orientationOf } from './stored-matrix.js';
+import { sparseRowKernels, wasmKernelSession } from './wasm-engine.js';
 import { WasmArena } from './wasm-runtime.js';
 
 /** A helper thread as the engine needs it: Node's worker_threads Worker or a Web Worker. */
@@ -22,15 +17,24 @@ export interface HelperThread {
  */
 export type SpawnHelper = (source: string) => HelperThread;
 
-const OP_PRODUCT = 1;
-const OP_SWEEP = 2;
+const OP_GATHER = 1;
+const OP_SCATTER = 2;
+const OP_FUSED = 3;
 const OP_EXIT = 9;
+/** Control block (Int32): [0] generation, [1] op, [2] helpers done; args from ARGS on. */
+const CONTROL_INTS = 256;
 const ARGS = 8;
 const ARGS_PER_THREAD = 16;
+/** Threads the control block has room for. */
+const MAX_THREADS = Math.floor((CONTROL_INTS - ARGS) / ARGS_PER_THREAD) + 1;
+/** Widest factor padding the helpers' buffers are sized for; wider runs on one thread. */
+const MAX_THREADED_WIDTH = 64;
 
 /**
  * The helper's whole program, sent as source text: instantiate the kernels on the shared
- * memory, then wait for commands in the control block and run this thread's share of each.
+ * memory, then wait for commands in the control block and run this thread's rows of M.
+ * Arguments are unsigned (memories past 2 GiB have offsets past int32). It runs as source text,
+ * so the layout constants above appear here as literals.
  */
 function runHelper(message: {
   module: WebAssembly.Module;
@@ -44,48 +48,47 @@ function runHelper(message: {
     string,
     (...args: number[]) => number
   >;
-  const ctl = new Int32Array(memory.buffer, control, 64);
+  const ctl = new Int32Array(memory.buffer, control, 256);
+  const arg = new Uint32Array(memory.buffer, control, 256);
   const res = new Float64Array(memory.buffer, results, 16);
   let generation = 0;
   for (;;) {
     Atomics.wait(ctl, 0, generation);
     generation = Atomics.load(ctl, 0);
     const op = ctl[1];
-    const a = 8 + index * 16;
     if (op === 9) return;
+    const a = 8 + index * 16;
+    // Shared by every op: this thread's rows [r0, r1) of M (CSR) and the factor width.
+    const [rowPtr, colIdx, vals, r0, r1, kq] = [
+      arg[a],
+      arg[a + 1],
+      arg[a + 2],
+      arg[a + 3],
+      arg[a + 4],
+      arg[a + 5],
+    ];
+    const stride = kq * 16;
+    const ptr = rowPtr + r0 * 4;
     if (op === 1) {
-      const [table, count, b, out, kq, r0, r1] = [
-        ctl[a],
-        ctl[a + 1],
-        ctl[a + 2],
-        ctl[a + 3],
-        ctl[a + 4],
-        ctl[a + 5],
-        ctl[a + 6],
-      ];
-      const t = new Int32Array(memory.buffer, table, count * 4);
-      for (let blk = 0; blk < count; blk++) {
-        k.sparseTimesK(
-          r1 - r0,
-          t[blk * 4 + 1] + r0 * 4,
-          t[blk * 4 + 2],
-          t[blk * 4 + 3],
-          b,
-          out + r0 * kq * 16,
-          kq,
-          blk > 0 ? 1 : 0,
-        );
-      }
+      k.sparseTimesK(r1 - r0, ptr, colIdx, vals, arg[a + 6], arg[a + 7] + r0 * stride, kq, 0);
     } else if (op === 2) {
-      res[index] = k.cdSweep(
-        ctl[a],
-        ctl[a + 1],
-        ctl[a + 2],
-        ctl[a + 3],
-        ctl[a + 4],
-        ctl[a + 5],
-        ctl[a + 6],
-        ctl[a + 7],
+      new Float32Array(memory.buffer, arg[a + 7], arg[a + 8] * kq * 4).fill(0);
+      k.sparseScatterK(r1 - r0, ptr, colIdx, vals, arg[a + 6] + r0 * stride, arg[a + 7], kq);
+    } else if (op === 3) {
+      res[index] = k.fusedSparsePass(
+        r1 - r0,
+        ptr,
+        colIdx,
+        vals,
+        arg[a + 6] + r0 * stride,
+        arg[a + 9],
+        arg[a + 10],
+        arg[a + 8],
+        arg[a + 7],
+        arg[a + 11],
+        kq,
+        arg[a + 12],
+        arg[a + 13],
       );
     }
     Atomics.add(ctl, 2, 1);
@@ -101,39 +104,53 @@ else self.onmessage = (event) => runHelper(event.data);
 `;
 
 /**
- * The sparse WebAssembly engine on several threads sharing one memory: each product and the
- * sweep over Hᵀ split their rows between the threads (the small sweep over W stays on the
- * calling thread). Needs SharedArrayBuffer and a way to start threads (`spawn`); the calling
- * thread blocks in Atomics.wait, so in a browser run it inside a worker.
+ * The sparse WebAssembly engine on several threads sharing one memory. Each pass over X splits
+ * the rows of its stored orientation M between the threads (cut where the non-zeros balance);
+ * a thread writes its rows of a gathered product directly, and its own partial of a scattered
+ * product and of the Gram matrix, which the calling thread then adds up in thread order, so
+ * results are deterministic for a given thread count and equal the single-threaded engine's up
+ * to the order of those sums. Needs SharedArrayBuffer and a way to start threads (`spawn`);
+ * the calling thread blocks in Atomics.wait, so in a browser run it inside a worker.
  */
 export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEngine {
-  if (!Number.isInteger(threads) || threads < 1) {
-    throw new EccoError('INVALID_ARGUMENT', `threads must be an integer ≥ 1 (got ${threads}).`);
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `threads must be an integer from 1 to ${MAX_THREADS} (got ${threads}).`,
+    );
   }
   return {
     name: 'wasm-threads',
     async prepare(x, rows, cols, reserveFloats) {
       const nnz = countNonZeros(x);
+      const shape = orientationOf(rows, cols);
       const helpers = threads - 1;
-      const extra = 4096 + helpers * 4 * 64 * 64 + 64 * 1024 * threads;
+      const w = MAX_THREADED_WIDTH;
+      const perHelperFloats = shape.m * w + w * w;
+      const scratchBytes = fusedScratchBound();
       const arena = await WasmArena.create(
-        sparseStorageBytes(rows, cols, nnz) + reserveFloats * 4 + extra,
+        csrBytes(shape.n, nnz) +
+          reserveFloats * 4 +
+          helpers * (perHelperFloats * 4 + 64) +
+          threads * scratchBytes +
+          (CONTROL_INTS + 2 * MAX_THREADS) * 4 +
+          4096,
         true,
       );
-      const base = wasmKernelSession(arena, `wasm-sparse×${threads}`);
-      const xBlocks = csrBlocks(x, rows, cols, arena);
-      const xtBlocks = transposedCsrBlocks(x, rows, cols, arena);
-      const tableOf = (blocks: CsrBlock[]) => {
-        const t = arena.i32(blocks.length * 4);
-        blocks.forEach((b, i) => {
-          t.set([b.rows, b.rowPtr.byteOffset, b.colIdx.byteOffset, b.vals.byteOffset], i * 4);
-        });
-        return t;
-      };
-      const xTable = tableOf(xBlocks);
-      const xtTable = tableOf(xtBlocks);
-      const ctl = arena.i32(64);
-      const res = arena.f64(16);
+      if (arena.kernels.fusedScratchBytes(w, w / 4) > scratchBytes) {
+        throw new EccoError('INTERNAL', 'Threaded NMF scratch bound is below the kernels’ need.');
+      }
+      const csr = csrOf(x, rows, cols, shape, arena);
+      const single = sparseRowKernels(arena, csr);
+      const ctl = arena.i32(CONTROL_INTS);
+      const args = new Uint32Array(ctl.buffer, ctl.byteOffset, CONTROL_INTS);
+      const res = arena.f64(MAX_THREADS);
+      const productPartials = Array.from({ length: helpers }, () => arena.f32(shape.m * w));
+      const gramPartials = Array.from({ length: helpers }, () => arena.f32(w * w));
+      const scratches = Array.from(
+        { length: helpers },
+        () => arena.u32(scratchBytes / 4).byteOffset,
+      );
       const workers = Array.from({ length: helpers }, (_, i) => {
         const worker = spawn(HELPER_SOURCE);
         worker.postMessage({
@@ -145,125 +162,179 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
         });
         return worker;
       });
-      const k = arena.kernels;
-      /** Runs `op` on every helper (args per helper) while the calling thread does `mine`. */
-      const parallel = (op: number, args: number[][], mine: () => number): number => {
-        Atomics.store(ctl, 2, 0);
-        args.forEach((a, h) => {
-          ctl.set(a, ARGS + h * ARGS_PER_THREAD);
-        });
-        Atomics.store(ctl, 1, op);
-        Atomics.add(ctl, 0, 1);
-        Atomics.notify(ctl, 0);
-        let total = mine();
-        for (let done = Atomics.load(ctl, 2); done < helpers; done = Atomics.load(ctl, 2)) {
-          Atomics.wait(ctl, 2, done);
-        }
-        for (let h = 0; h < helpers; h++) total += res[h];
-        return total;
-      };
-      const split = (n: number, align: number) =>
-        Array.from({ length: threads + 1 }, (_, t) =>
-          t === threads ? n : Math.min(n, Math.round((n * t) / threads / align) * align),
-        );
-      const product = (
-        blocks: CsrBlock[],
-        table: Int32Array,
-        n: number,
-        b: Float32Array,
-        out: Float32Array,
-        width: number,
-      ) => {
-        const kq = width / 4;
-        const bAt = arena.offsetOf(b);
-        const outAt = arena.offsetOf(out);
-        const cut = split(n, 1);
-        parallel(
-          OP_PRODUCT,
-          workers.map((_, h) => [
-            table.byteOffset,
-            blocks.length,
-            bAt,
-            outAt,
-            kq,
-            cut[h + 1],
-            cut[h + 2],
-          ]),
-          () => {
-            blocks.forEach((block, i) => {
-              k.sparseTimesK(
-                cut[1],
-                arena.offsetOf(block.rowPtr),
-                arena.offsetOf(block.colIdx),
-                arena.offsetOf(block.vals),
-                bAt,
-                outAt,
-                kq,
-                i > 0 ? 1 : 0,
-              );
-            });
-            return 0;
-          },
-        );
-      };
-      const partials = workers.map(() => arena.f32(64 * 64));
-      const scratches: number[] = [];
-      let scratchBytes = 0;
-      const session: EngineSession = {
-        ...base,
-        name: `wasm-sparse×${threads}`,
-        xTimes: (b, out, width) => product(xBlocks, xTable, rows, b, out, width),
-        xtTimes: (a, out, width) => product(xtBlocks, xtTable, cols, a, out, width),
-        sweep(a, n, gram, cross, factors, width, gramOut) {
-          if (n < 4096 || width > 64) return base.sweep(a, n, gram, cross, factors, width, gramOut);
-          const kq = width / 4;
-          const stride = width * 4;
-          const bytes = k.sweepScratchBytes(factors, kq);
-          if (bytes > scratchBytes) {
-            scratchBytes = bytes;
-            scratches.length = 0;
-            for (let h = 0; h < helpers; h++)
-              scratches.push(arena.u32(Math.ceil(bytes / 4)).byteOffset);
-          }
-          const cut = split(n, 4);
-          const aAt = arena.offsetOf(a);
-          const crossAt = arena.offsetOf(cross);
-          const violation = parallel(
-            OP_SWEEP,
-            workers.map((_, h) => [
-              cut[h + 2] - cut[h + 1],
-              aAt + cut[h + 1] * stride,
-              arena.offsetOf(gram),
-              crossAt + cut[h + 1] * stride,
-              factors,
-              kq,
-              gramOut ? partials[h].byteOffset : 0,
-              scratches[h],
-            ]),
-            () =>
-              base.sweep(
-                a.subarray(0, cut[1] * width),
-                cut[1],
-                gram,
-                cross.subarray(0, cut[1] * width),
-                factors,
-                width,
-                gramOut,
-              ),
-          );
-          if (gramOut) {
-            for (const p of partials) for (let i = 0; i < width * width; i++) gramOut[i] += p[i];
-          }
-          return violation;
-        },
+      const cut = balancedCut(csr, threads);
+      const pool = { ctl, args, res, helpers, csr, cut };
+      const kernels = threadedRowKernels(
+        arena,
+        pool,
+        single,
+        productPartials,
+        gramPartials,
+        scratches,
+      );
+      const session = orientedSession(
+        wasmKernelSession(arena, `wasm-sparse×${threads}`),
+        shape,
+        kernels,
+      );
+      return {
+        ...session,
         dispose() {
           Atomics.store(ctl, 1, OP_EXIT);
           Atomics.add(ctl, 0, 1);
           Atomics.notify(ctl, 0);
-          for (const w of workers) void w.terminate();
+          for (const worker of workers) void worker.terminate();
         },
       };
-      return session;
+    },
+  };
+}
+
+/**
+ * Scratch bytes of a fused pass at the widest threaded width, mirroring the kernels'
+ * fusedScratchBytes (sweep scratch plus a 64-row sub-block of cross products) with room to
+ * spare; `prepare` checks it against the kernels before any thread starts.
+ */
+function fusedScratchBound(): number {
+  const k = MAX_THREADED_WIDTH;
+  const kq = k / 4;
+  return (2 * k * k + k + 16 * kq) * 16 + (kq << 4) + 64 * (kq << 4) + 1024;
+}
+
+interface Pool {
+  ctl: Int32Array;
+  args: Uint32Array;
+  res: Float64Array;
+  helpers: number;
+  csr: CsrMatrix;
+  /** Row cuts of M: thread t takes [cut[t], cut[t + 1]); thread 0 is the calling thread. */
+  cut: number[];
+}
+
+/**
+ * Cuts M's rows into `threads` ranges of about equal work, on multiples of 4 (the sweep's row
+ * groups). A row costs its non-zeros (gather and scatter) plus its sweep, counted as 8 more.
+ */
+function balancedCut(csr: CsrMatrix, threads: number): number[] {
+  const n = csr.rows;
+  const work = (r: number) => csr.rowPtr[r] + 8 * r;
+  const total = work(n);
+  const cut = [0];
+  let r = 0;
+  for (let t = 1; t < threads; t++) {
+    const target = (total * t) / threads;
+    while (r < n && work(r) < target) r++;
+    cut.push(Math.max(cut[t - 1], Math.min(n, Math.round(r / 4) * 4)));
+  }
+  cut.push(n);
+  return cut;
+}
+
+/** Runs `op` on every helper with its arguments while the calling thread does `mine`. */
+function parallel(pool: Pool, op: number, argsOf: (h: number) => number[], mine: () => number) {
+  const { ctl, args, res, helpers, csr, cut } = pool;
+  Atomics.store(ctl, 2, 0);
+  const at = (view: ArrayBufferView) => view.byteOffset;
+  for (let h = 0; h < helpers; h++) {
+    const base = ARGS + h * ARGS_PER_THREAD;
+    args.set([at(csr.rowPtr), at(csr.colIdx), at(csr.vals), cut[h + 1], cut[h + 2]], base);
+    args.set(argsOf(h), base + 5);
+  }
+  Atomics.store(ctl, 1, op);
+  Atomics.add(ctl, 0, 1);
+  Atomics.notify(ctl, 0);
+  let total = mine();
+  for (let done = Atomics.load(ctl, 2); done < helpers; done = Atomics.load(ctl, 2)) {
+    Atomics.wait(ctl, 2, done);
+  }
+  for (let h = 0; h < helpers; h++) total += res[h];
+  return total;
+}
+
+function threadedRowKernels(
+  arena: WasmArena,
+  pool: Pool,
+  single: RowPassKernels,
+  productPartials: Float32Array[],
+  gramPartials: Float32Array[],
+  scratches: number[],
+): RowPassKernels {
+  const k = arena.kernels;
+  const { csr, cut } = pool;
+  const at = (view: ArrayBufferView) => arena.offsetOf(view);
+  const ptr = at(csr.rowPtr);
+  const [idx, vals] = [at(csr.colIdx), at(csr.vals)];
+  /** Adds the helpers' partials into `into` (first `length` floats), in helper order. */
+  const reduce = (into: Float32Array, partials: Float32Array[], length: number) => {
+    for (const p of partials) for (let i = 0; i < length; i++) into[i] += p[i];
+  };
+  const oneThread = (width: number) => pool.helpers === 0 || width > MAX_THREADED_WIDTH;
+  return {
+    gather(b, out, width) {
+      if (oneThread(width)) return single.gather(b, out, width);
+      const kq = width / 4;
+      parallel(
+        pool,
+        OP_GATHER,
+        () => [kq, at(b), at(out)],
+        () => {
+          k.sparseTimesK(cut[1], ptr, idx, vals, at(b), at(out), kq, 0);
+          return 0;
+        },
+      );
+    },
+    scatter(a, out, width) {
+      if (oneThread(width)) return single.scatter(a, out, width);
+      const kq = width / 4;
+      parallel(
+        pool,
+        OP_SCATTER,
+        (h) => [kq, at(a), at(productPartials[h]), csr.cols],
+        () => {
+          out.fill(0);
+          k.sparseScatterK(cut[1], ptr, idx, vals, at(a), at(out), kq);
+          return 0;
+        },
+      );
+      reduce(out, productPartials, csr.cols * width);
+    },
+    fused(a, gram, other, product, factors, width, gramOut) {
+      if (oneThread(width)) return single.fused(a, gram, other, product, factors, width, gramOut);
+      const kq = width / 4;
+      const violation = parallel(
+        pool,
+        OP_FUSED,
+        (h) => [
+          kq,
+          at(a),
+          at(productPartials[h]),
+          csr.cols,
+          at(gram),
+          at(other),
+          factors,
+          at(gramPartials[h]),
+          scratches[h],
+        ],
+        () =>
+          k.fusedSparsePass(
+            cut[1],
+            ptr,
+            idx,
+            vals,
+            at(a),
+            at(gram),
+            at(other),
+            csr.cols,
+            at(product),
+            factors,
+            kq,
+            at(gramOut),
+            arena.scratch(k.fusedScratchBytes(factors, kq)),
+          ),
+      );
+      reduce(product, productPartials, csr.cols * width);
+      reduce(gramOut, gramPartials, width * width);
+      return violation;
     },
   };
 }

@@ -1,44 +1,38 @@
 import type { EngineSession, NmfEngine } from './engine.js';
 import { SPARSE_DENSITY_THRESHOLD } from './js-engine.js';
+import { orientedSession, type RowPassKernels } from './oriented-session.js';
 import {
-  BLOCK_SPAN,
-  type CsrBlock,
+  type CsrMatrix,
   countNonZeros,
-  csrBlocks,
-  sparseStorageBytes,
-  transposedCsrBlocks,
-} from './sparse-blocks.js';
+  csrBytes,
+  csrOf,
+  denseRowsOf,
+  orientationOf,
+} from './stored-matrix.js';
 import { WasmArena } from './wasm-runtime.js';
 
-/** WebAssembly SIMD kernels, single-threaded; X stored sparse when it is mostly zeros. */
+/**
+ * WebAssembly SIMD kernels, single-threaded. X is stored once (sparse when it is mostly zeros),
+ * oriented so that each cd iteration is one fused pass over it (see FusedHalfStep).
+ */
 export const wasmEngine: NmfEngine = {
   name: 'wasm',
   async prepare(x, rows, cols, reserveFloats) {
     const nnz = countNonZeros(x);
     const sparse = nnz / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
-    const xBytes = sparse ? sparseStorageBytes(rows, cols, nnz) : 2 * rows * cols * 4 + 64;
+    const shape = orientationOf(rows, cols);
+    const xBytes = sparse ? csrBytes(shape.n, nnz) : rows * cols * 4 + 64;
     const arena = await WasmArena.create(xBytes + reserveFloats * 4 + 16 * 64);
-    const session = wasmKernelSession(arena, sparse ? 'wasm-sparse' : 'wasm-dense');
-    if (sparse) {
-      const xBlocks = csrBlocks(x, rows, cols, arena);
-      const xtBlocks = transposedCsrBlocks(x, rows, cols, arena);
-      return {
-        ...session,
-        xTimes: (b, out, width) => sparseProduct(arena, xBlocks, b, out, width),
-        xtTimes: (a, out, width) => sparseProduct(arena, xtBlocks, a, out, width),
-      };
-    }
-    const xd = arena.f32(rows * cols);
-    xd.set(x);
-    const xt = arena.f32(rows * cols);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++) xt[j * rows + i] = x[i * cols + j];
-    }
-    return {
-      ...session,
-      xTimes: (b, out, width) => denseProduct(arena, xd, rows, cols, b, out, width),
-      xtTimes: (a, out, width) => denseProduct(arena, xt, cols, rows, a, out, width),
-    };
+    const kernels = sparse
+      ? sparseRowKernels(arena, csrOf(x, rows, cols, shape, arena))
+      : denseRowKernels(
+          arena,
+          denseRowsOf(x, rows, cols, shape, arena.f32(rows * cols)),
+          shape.n,
+          shape.m,
+        );
+    const name = sparse ? 'wasm-sparse' : 'wasm-dense';
+    return orientedSession(wasmKernelSession(arena, name), shape, kernels);
   },
 };
 
@@ -46,7 +40,7 @@ export const wasmEngine: NmfEngine = {
 export function wasmKernelSession(
   arena: WasmArena,
   name: string,
-): Omit<EngineSession, 'xTimes' | 'xtTimes'> {
+): Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused'> {
   const k = arena.kernels;
   return {
     name,
@@ -70,53 +64,74 @@ export function wasmKernelSession(
   };
 }
 
-function sparseProduct(
-  arena: WasmArena,
-  blocks: CsrBlock[],
-  b: Float32Array,
-  out: Float32Array,
-  width: number,
-): void {
-  const bAt = arena.offsetOf(b);
-  const outAt = arena.offsetOf(out);
-  blocks.forEach((block, index) => {
-    arena.kernels.sparseTimesK(
-      block.rows,
-      arena.offsetOf(block.rowPtr),
-      arena.offsetOf(block.colIdx),
-      arena.offsetOf(block.vals),
-      bAt,
-      outAt,
-      width / 4,
-      index > 0 ? 1 : 0,
-    );
-  });
+/** Row passes over a sparse M living in the arena. */
+export function sparseRowKernels(arena: WasmArena, csr: CsrMatrix): RowPassKernels {
+  const k = arena.kernels;
+  const at = (view: ArrayBufferView) => arena.offsetOf(view);
+  const [ptr, idx, vals] = [at(csr.rowPtr), at(csr.colIdx), at(csr.vals)];
+  return {
+    gather(b, out, width) {
+      k.sparseTimesK(csr.rows, ptr, idx, vals, at(b), at(out), width / 4, 0);
+    },
+    scatter(a, out, width) {
+      out.fill(0);
+      k.sparseScatterK(csr.rows, ptr, idx, vals, at(a), at(out), width / 4);
+    },
+    fused(a, gram, other, product, factors, width, gramOut) {
+      const kq = width / 4;
+      return k.fusedSparsePass(
+        csr.rows,
+        ptr,
+        idx,
+        vals,
+        at(a),
+        at(gram),
+        at(other),
+        csr.cols,
+        at(product),
+        factors,
+        kq,
+        at(gramOut),
+        arena.scratch(k.fusedScratchBytes(factors, kq)),
+      );
+    },
+  };
 }
 
-/** out (rows × width) = a (rows × cols, dense) · b, in column blocks. */
-function denseProduct(
+/** Row passes over a dense row-major M (n × m) living in the arena. */
+function denseRowKernels(
   arena: WasmArena,
-  a: Float32Array,
-  rows: number,
-  cols: number,
-  b: Float32Array,
-  out: Float32Array,
-  width: number,
-): void {
-  const aAt = arena.offsetOf(a);
-  const bAt = arena.offsetOf(b);
-  const outAt = arena.offsetOf(out);
-  for (let start = 0; start < cols; start += BLOCK_SPAN) {
-    const span = Math.min(cols, start + BLOCK_SPAN) - start;
-    arena.kernels.denseTimesK(
-      rows,
-      span,
-      aAt + start * 4,
-      cols,
-      bAt + start * width * 4,
-      outAt,
-      width / 4,
-      start > 0 ? 1 : 0,
-    );
-  }
+  mat: Float32Array,
+  n: number,
+  m: number,
+): RowPassKernels {
+  const k = arena.kernels;
+  const at = (view: ArrayBufferView) => arena.offsetOf(view);
+  const matAt = at(mat);
+  return {
+    gather(b, out, width) {
+      k.denseTimesK(n, m, matAt, m, at(b), at(out), width / 4, 0);
+    },
+    scatter(a, out, width) {
+      out.fill(0);
+      k.denseScatterK(n, m, matAt, m, at(a), at(out), width / 4);
+    },
+    fused(a, gram, other, product, factors, width, gramOut) {
+      const kq = width / 4;
+      return k.fusedDensePass(
+        n,
+        matAt,
+        m,
+        at(a),
+        at(gram),
+        at(other),
+        m,
+        at(product),
+        factors,
+        kq,
+        at(gramOut),
+        arena.scratch(k.fusedScratchBytes(factors, kq)),
+      );
+    },
+  };
 }

@@ -35,6 +35,54 @@ export interface KernelExports {
   ): number;
   gramOf(n: number, a: number, k: number, kq: number, out: number): void;
   sweepScratchBytes(k: number, kq: number): number;
+  sparseScatterK(
+    nRows: number,
+    rowPtr: number,
+    colIdx: number,
+    vals: number,
+    a: number,
+    out: number,
+    kq: number,
+  ): void;
+  denseScatterK(
+    nRows: number,
+    nCols: number,
+    m: number,
+    lda: number,
+    a: number,
+    out: number,
+    kq: number,
+  ): void;
+  fusedSparsePass(
+    n: number,
+    rowPtr: number,
+    colIdx: number,
+    vals: number,
+    a: number,
+    gram: number,
+    b: number,
+    m: number,
+    acc: number,
+    k: number,
+    kq: number,
+    gramOut: number,
+    scratch: number,
+  ): number;
+  fusedDensePass(
+    n: number,
+    mat: number,
+    lda: number,
+    a: number,
+    gram: number,
+    b: number,
+    m: number,
+    acc: number,
+    k: number,
+    kq: number,
+    gramOut: number,
+    scratch: number,
+  ): number;
+  fusedScratchBytes(k: number, kq: number): number;
 }
 
 const PAGE = 65536;
