@@ -39,6 +39,7 @@ export {
   referenceDir,
   referenceModels,
 } from './reference-data.js';
+export { type Rejection, rejectionOf } from './rejection.js';
 export { fileUnder, sendFile } from './served-file.js';
 export {
   type StaticServer,
