@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type HubServer, repoRoot, startHubServer } from '@explainable-ecco/test-kit';
+import { type HubServer, rejectionOf, repoRoot, startHubServer } from '@explainable-ecco/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EccoModel, env, type LoadProgress } from '../src/node.js';
 
@@ -14,15 +14,6 @@ let server: HubServer | undefined;
 
 function freshCache(): string {
   return mkdtempSync(join(tmpdir(), 'ecco-cache-'));
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<Error & { code?: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected the promise to reject');
 }
 
 function listFiles(dir: string): string[] {
@@ -105,7 +96,7 @@ describe('Hub ids', () => {
     await server.close();
     server = undefined;
     const cacheDir = freshCache();
-    const error = await errorOf(EccoModel.fromPretrained(id, { cacheDir }));
+    const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir }));
     expect(error.code).toBe('MODEL_OFFLINE');
     expect(error.message).toContain('Could not reach http://127.0.0.1');
     expect(error.message).toContain(cacheDir);
@@ -115,12 +106,12 @@ describe('Hub ids', () => {
   it('fails with MODEL_OFFLINE without a request when downloads are disabled and nothing is cached', async () => {
     server = await startHubServer({ models: { [id]: llamaDir } });
     env.remoteHost = server.url;
-    const viaOption = await errorOf(
+    const viaOption = await rejectionOf(
       EccoModel.fromPretrained(id, { cacheDir: freshCache(), localFilesOnly: true }),
     );
     expect(viaOption.code).toBe('MODEL_OFFLINE');
     env.allowRemoteModels = false;
-    const viaEnv = await errorOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
+    const viaEnv = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
     expect(viaEnv.code).toBe('MODEL_OFFLINE');
     expect(viaEnv.message).toContain('allowRemoteModels');
     expect(server.requests).toEqual([]);
@@ -129,11 +120,11 @@ describe('Hub ids', () => {
   it('maps a missing model to MODEL_NOT_FOUND and a missing dtype file to MODEL_FILE_MISSING', async () => {
     server = await startHubServer({ models: { [id]: llamaDir } });
     env.remoteHost = server.url;
-    const missing = await errorOf(
+    const missing = await rejectionOf(
       EccoModel.fromPretrained('test-org/nope', { cacheDir: freshCache() }),
     );
     expect(missing.code).toBe('MODEL_NOT_FOUND');
-    const noFp16 = await errorOf(
+    const noFp16 = await rejectionOf(
       EccoModel.fromPretrained(id, { cacheDir: freshCache(), dtype: 'fp16' }),
     );
     expect(noFp16.code).toBe('MODEL_FILE_MISSING');
@@ -156,12 +147,14 @@ describe('Hub ids', () => {
     const token = 'hf_abcdefghijklmnopqrstuvwxyz0123';
     server = await startHubServer({ models: { [id]: llamaDir }, token, fail: ['tokenizer.json'] });
     env.remoteHost = server.url;
-    const denied = await errorOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
+    const denied = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir: freshCache() }));
     expect(denied.code).toBe('MODEL_DOWNLOAD_FAILED');
     expect(denied.message).toContain('HTTP 401');
     expect(denied.message).toContain('accessToken');
     const cacheDir = freshCache();
-    const failed = await errorOf(EccoModel.fromPretrained(id, { cacheDir, accessToken: token }));
+    const failed = await rejectionOf(
+      EccoModel.fromPretrained(id, { cacheDir, accessToken: token }),
+    );
     expect(failed.code).toBe('MODEL_DOWNLOAD_FAILED');
     expect(server.requests.map((r) => r.headers.authorization)).toContain(`Bearer ${token}`);
     const everything = JSON.stringify({ m: failed.message, e: failed, c: String(failed.cause) });
@@ -174,7 +167,7 @@ describe('Hub ids', () => {
     server = await startHubServer({ models: { [id]: llamaDir }, truncate: ['onnx/model.onnx'] });
     env.remoteHost = server.url;
     const cacheDir = freshCache();
-    const error = await errorOf(EccoModel.fromPretrained(id, { cacheDir }));
+    const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir }));
     expect(error.code).toBe('MODEL_DOWNLOAD_FAILED');
     expect(listFiles(cacheDir).filter((f) => f.includes('model.onnx'))).toEqual([]);
   });
@@ -208,18 +201,18 @@ describe('local directories', () => {
   });
 
   it('report a missing directory, a file, or a missing dtype clearly', async () => {
-    const nowhere = await errorOf(EccoModel.fromPretrained('./no/such/model'));
+    const nowhere = await rejectionOf(EccoModel.fromPretrained('./no/such/model'));
     expect(nowhere.code).toBe('MODEL_NOT_FOUND');
     expect(nowhere.message).toContain('No model directory at');
-    const file = await errorOf(EccoModel.fromPretrained(join(llamaDir, 'config.json')));
+    const file = await rejectionOf(EccoModel.fromPretrained(join(llamaDir, 'config.json')));
     expect(file.code).toBe('MODEL_NOT_FOUND');
-    const noConfig = await errorOf(EccoModel.fromPretrained(join(llamaDir, 'onnx')));
+    const noConfig = await rejectionOf(EccoModel.fromPretrained(join(llamaDir, 'onnx')));
     expect(noConfig.code).toBe('MODEL_NOT_FOUND');
     expect(noConfig.message).toContain('no config.json');
-    const fp16 = await errorOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp16' }));
+    const fp16 = await rejectionOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp16' }));
     expect(fp16.code).toBe('MODEL_FILE_MISSING');
     expect(fp16.message).toContain('onnx/model.onnx, onnx/model_quantized.onnx');
-    const bad = await errorOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp8' as never }));
+    const bad = await rejectionOf(EccoModel.fromPretrained(llamaDir, { dtype: 'fp8' as never }));
     expect(bad.code).toBe('UNSUPPORTED_DTYPE');
   });
 });

@@ -5,6 +5,7 @@ import {
   maxAbsDiff,
   readReferenceFloats,
   readReferenceManifest,
+  rejectionOf,
   repoRoot,
 } from '@explainable-ecco/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,17 +17,6 @@ import { convertToFp16 } from './helpers/to-fp16.js';
 const llamaDir = resolve(repoRoot, 'fixtures/models/tiny-llama');
 const bertDir = resolve(repoRoot, 'fixtures/models/tiny-bert');
 const llamaRef = readReferenceManifest('tiny-llama');
-
-async function errorOf(
-  promise: Promise<unknown>,
-): Promise<Error & { code?: string; details?: Record<string, unknown> }> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('expected the promise to reject');
-}
 
 let llama: EccoModel;
 let bert: EccoModel;
@@ -86,18 +76,18 @@ describe('run', () => {
   });
 
   it('refuses empty and non-string texts', async () => {
-    expect((await errorOf(llama.run(''))).code).toBe('EMPTY_TEXT');
-    expect((await errorOf(llama.run('   \n'))).code).toBe('EMPTY_TEXT');
-    const inBatch = await errorOf(llama.run(['fine', '']));
+    expect((await rejectionOf(llama.run(''))).code).toBe('EMPTY_TEXT');
+    expect((await rejectionOf(llama.run('   \n'))).code).toBe('EMPTY_TEXT');
+    const inBatch = await rejectionOf(llama.run(['fine', '']));
     expect(inBatch.code).toBe('EMPTY_TEXT');
     expect(inBatch.message).toContain('Text 1');
-    expect((await errorOf(llama.run(42 as never))).code).toBe('INVALID_ARGUMENT');
-    expect((await errorOf(llama.run('x', { batchSize: 0 }))).code).toBe('INVALID_ARGUMENT');
+    expect((await rejectionOf(llama.run(42 as never))).code).toBe('INVALID_ARGUMENT');
+    expect((await rejectionOf(llama.run('x', { batchSize: 0 }))).code).toBe('INVALID_ARGUMENT');
   });
 
   it('refuses texts longer than the model by default and truncates on request', async () => {
     const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
-    const error = await errorOf(llama.run(long));
+    const error = await rejectionOf(llama.run(long));
     expect(error.code).toBe('TEXT_TOO_LONG');
     expect(error.message).toContain('at most 128');
     expect(error.message).toContain('truncation');
@@ -122,8 +112,8 @@ describe('run', () => {
     expect(Array.from(one.activations.data)).toEqual(
       Array.from(layerActivations(all.activations, 1)),
     );
-    expect((await errorOf(llama.run(text, { layers: [7] }))).code).toBe('INVALID_LAYERS');
-    expect((await errorOf(bert.run(text, { logits: true }))).code).toBe('INVALID_ARGUMENT');
+    expect((await rejectionOf(llama.run(text, { layers: [7] }))).code).toBe('INVALID_LAYERS');
+    expect((await rejectionOf(bert.run(text, { logits: true }))).code).toBe('INVALID_ARGUMENT');
   });
 });
 
@@ -137,11 +127,11 @@ describe('fromPretrained options', () => {
     expect(maxAbsDiff(out.activations.data, ref.subarray(size, 2 * size))).toBeLessThanOrEqual(
       1e-4,
     );
-    expect((await errorOf(lm.run('x', { layers: [0] }))).code).toBe('INVALID_LAYERS');
+    expect((await rejectionOf(lm.run('x', { layers: [0] }))).code).toBe('INVALID_LAYERS');
     await lm.dispose();
-    expect((await errorOf(lm.run('x'))).message).toContain('disposed');
+    expect((await rejectionOf(lm.run('x'))).message).toContain('disposed');
     for (const layers of [[2], [-1], [], [0.5]]) {
-      expect((await errorOf(EccoModel.fromPretrained(llamaDir, { layers }))).code).toBe(
+      expect((await rejectionOf(EccoModel.fromPretrained(llamaDir, { layers }))).code).toBe(
         'INVALID_LAYERS',
       );
     }
@@ -155,13 +145,15 @@ describe('fromPretrained options', () => {
     const [a, b] = [await lm.run('The hill'), await llama.run('The hill')];
     expect(Array.from(a.activations.data)).toEqual(Array.from(b.activations.data));
     await lm.dispose();
-    const error = await errorOf(EccoModel.fromPretrained(llamaDir, { captureTensors: ['/nope'] }));
+    const error = await rejectionOf(
+      EccoModel.fromPretrained(llamaDir, { captureTensors: ['/nope'] }),
+    );
     expect(error.code).toBe('CAPTURE_TENSOR_NOT_FOUND');
     expect(error.message).toContain('/model/layers.0/mlp/down_proj/MatMul');
   });
 
   it('refuses devices onnxruntime-node does not have', async () => {
-    expect((await errorOf(EccoModel.fromPretrained(llamaDir, { device: 'webgpu' }))).code).toBe(
+    expect((await rejectionOf(EccoModel.fromPretrained(llamaDir, { device: 'webgpu' }))).code).toBe(
       'UNSUPPORTED_DEVICE',
     );
   });
@@ -182,7 +174,7 @@ describe('fromPretrained options', () => {
     ).toBeLessThanOrEqual(1e-4);
     await lm.dispose();
     const missing = modelDirVariant(llamaDir, { files: { 'onnx/model.onnx': model } });
-    expect((await errorOf(EccoModel.fromPretrained(missing))).code).toBe('MODEL_FILE_MISSING');
+    expect((await rejectionOf(EccoModel.fromPretrained(missing))).code).toBe('MODEL_FILE_MISSING');
   });
 
   it('finds an unregistered architecture by structure', async () => {
@@ -204,28 +196,30 @@ describe('bad model files', () => {
     const dir = modelDirVariant(llamaDir, {
       config: (c) => ({ ...c, model_type: 'mystery', intermediate_size: 999 }),
     });
-    const error = await errorOf(EccoModel.fromPretrained(dir));
+    const error = await rejectionOf(EccoModel.fromPretrained(dir));
     expect(error.code).toBe('UNSUPPORTED_ARCHITECTURE');
     expect(error.message).toContain('/model/layers.0/mlp/down_proj/MatMul (MatMul 56→32');
   });
 
   it('report corrupt or incomplete files', async () => {
     const garbage = modelDirVariant(llamaDir, { files: { 'onnx/model.onnx': 'not a model' } });
-    expect((await errorOf(EccoModel.fromPretrained(garbage))).code).toBe('MODEL_CORRUPT');
+    expect((await rejectionOf(EccoModel.fromPretrained(garbage))).code).toBe('MODEL_CORRUPT');
     const truncated = modelDirVariant(llamaDir, {
       files: {
         'onnx/model.onnx': readFileSync(join(llamaDir, 'onnx/model.onnx')).subarray(0, 5000),
       },
     });
-    expect((await errorOf(EccoModel.fromPretrained(truncated))).code).toBe('MODEL_CORRUPT');
+    expect((await rejectionOf(EccoModel.fromPretrained(truncated))).code).toBe('MODEL_CORRUPT');
     const badJson = modelDirVariant(llamaDir, { files: { 'config.json': '{"model_type": ' } });
-    const jsonError = await errorOf(EccoModel.fromPretrained(badJson));
+    const jsonError = await rejectionOf(EccoModel.fromPretrained(badJson));
     expect(jsonError.code).toBe('MODEL_CORRUPT');
     expect(jsonError.message).toContain('config.json');
     const noType = modelDirVariant(llamaDir, { config: ({ model_type: _, ...rest }) => rest });
-    expect((await errorOf(EccoModel.fromPretrained(noType))).code).toBe('MODEL_CORRUPT');
+    expect((await rejectionOf(EccoModel.fromPretrained(noType))).code).toBe('MODEL_CORRUPT');
     const noTokenizer = modelDirVariant(llamaDir, { omit: ['tokenizer.json'] });
-    expect((await errorOf(EccoModel.fromPretrained(noTokenizer))).code).toBe('MODEL_FILE_MISSING');
+    expect((await rejectionOf(EccoModel.fromPretrained(noTokenizer))).code).toBe(
+      'MODEL_FILE_MISSING',
+    );
   });
 });
 
@@ -306,24 +300,25 @@ describe('generate', () => {
   });
 
   it('refuses encoders, bad options and outputs longer than the model', async () => {
-    expect((await errorOf(bert.generate(prompt, { maxNewTokens: 3 }))).code).toBe(
+    expect((await rejectionOf(bert.generate(prompt, { maxNewTokens: 3 }))).code).toBe(
       'NOT_CAUSAL_MODEL',
     );
-    expect((await errorOf(llama.generate(prompt, { maxNewTokens: 0 }))).code).toBe(
-      'INVALID_ARGUMENT',
-    );
-    expect((await errorOf(llama.generate(prompt, { maxNewTokens: 2, temperature: -1 }))).code).toBe(
+    expect((await rejectionOf(llama.generate(prompt, { maxNewTokens: 0 }))).code).toBe(
       'INVALID_ARGUMENT',
     );
     expect(
-      (await errorOf(llama.generate(prompt, { maxNewTokens: 2, topK: 0, temperature: 1 }))).code,
+      (await rejectionOf(llama.generate(prompt, { maxNewTokens: 2, temperature: -1 }))).code,
     ).toBe('INVALID_ARGUMENT');
-    const tooLong = await errorOf(llama.generate(prompt, { maxNewTokens: 200 }));
+    expect(
+      (await rejectionOf(llama.generate(prompt, { maxNewTokens: 2, topK: 0, temperature: 1 })))
+        .code,
+    ).toBe('INVALID_ARGUMENT');
+    const tooLong = await rejectionOf(llama.generate(prompt, { maxNewTokens: 200 }));
     expect(tooLong.code).toBe('TEXT_TOO_LONG');
     expect(tooLong.message).toContain(
       `maxNewTokens ≤ ${128 - llama.tokenizer.encode(prompt).length}`,
     );
-    expect((await errorOf(llama.generate('', { maxNewTokens: 2 }))).code).toBe('EMPTY_TEXT');
+    expect((await rejectionOf(llama.generate('', { maxNewTokens: 2 }))).code).toBe('EMPTY_TEXT');
   });
 });
 
