@@ -1,4 +1,5 @@
 import { isEccoError } from '@explainable-ecco/core';
+import { rejectionOf } from '@explainable-ecco/test-kit';
 import { expect } from 'vitest';
 import type { Embedder } from '../src/index.js';
 
@@ -8,14 +9,10 @@ export async function expectRejectsWith(
   code: string,
   text?: RegExp,
 ): Promise<Error> {
-  try {
-    await (typeof promise === 'function' ? promise() : promise);
-  } catch (error) {
-    expect(isEccoError(error, code as never), `expected ${code}, got ${String(error)}`).toBe(true);
-    if (text) expect((error as Error).message).toMatch(text);
-    return error as Error;
-  }
-  throw new Error(`expected an EccoError ${code}, but nothing was thrown`);
+  const error = await rejectionOf(promise);
+  expect(isEccoError(error, code as never), `expected ${code}, got ${String(error)}`).toBe(true);
+  if (text) expect(error.message).toMatch(text);
+  return error;
 }
 
 /** Wraps an embedder and counts the texts it is asked to embed. */
