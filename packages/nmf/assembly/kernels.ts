@@ -10,6 +10,7 @@
 // The product loops keep several independent accumulators per row because a single running
 // sum stalls on add latency.
 
+export { denseErrorTerms, sparseErrorTerms } from './error-terms';
 export { fusedDensePass, fusedScratchBytes, fusedSparsePass } from './fused';
 export { denseTimesK, sparseTimesK } from './gather';
 export { denseScatterK, sparseScatterK } from './scatter';

@@ -1,7 +1,10 @@
+import type { EngineSession, ErrorTerms } from './engine/engine.js';
+
 /**
  * ‖X − WH‖_F without forming WH: ‖X‖² − 2·Σ W∘(XHᵀ) + Σ (WᵀW)∘(HHᵀ), accumulated in float64
  * from X itself (skipping its zeros), so the result is exact to float64 rounding even when the
- * fit is close and the three terms nearly cancel.
+ * fit is close and the three terms nearly cancel. The terms that need X come from the session's
+ * kernels when it has them.
  * W is rows × width and Ht cols × width (factor lanes ≥ k ignored).
  */
 export function frobeniusError(
@@ -12,8 +15,25 @@ export function frobeniusError(
   Ht: Float32Array,
   k: number,
   width: number,
+  session?: EngineSession,
 ): number {
-  let normX = 0;
+  const { squaredNorm, cross } =
+    session?.errorTerms?.(W, Ht, width) ?? errorTermsOfX(x, rows, cols, W, Ht, k, width);
+  const wh = gramTraceProduct(W, rows, Ht, cols, k, width);
+  return Math.sqrt(Math.max(squaredNorm - 2 * cross + wh, 0));
+}
+
+/** ‖X‖² and Σ W∘(XHᵀ) from row-major X. */
+function errorTermsOfX(
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  W: Float32Array,
+  Ht: Float32Array,
+  k: number,
+  width: number,
+): ErrorTerms {
+  let squaredNorm = 0;
   let cross = 0;
   const xh = new Float64Array(k);
   for (let i = 0; i < rows; i++) {
@@ -22,14 +42,13 @@ export function frobeniusError(
     for (let j = 0; j < cols; j++) {
       const v = x[xo + j];
       if (v === 0) continue;
-      normX += v * v;
+      squaredNorm += v * v;
       const ho = j * width;
       for (let t = 0; t < k; t++) xh[t] += v * Ht[ho + t];
     }
     for (let t = 0; t < k; t++) cross += W[i * width + t] * xh[t];
   }
-  const wh = gramTraceProduct(W, rows, Ht, cols, k, width);
-  return Math.sqrt(Math.max(normX - 2 * cross + wh, 0));
+  return { squaredNorm, cross };
 }
 
 /** Σ (WᵀW)∘(HHᵀ) = ‖WH‖²_F, in float64. */

@@ -78,7 +78,7 @@ export async function nmf(
           );
     const reconstructionError =
       opts.betaLoss === 'frobenius'
-        ? frobeniusError(x, rows, cols, W, Ht, k, width)
+        ? frobeniusError(x, rows, cols, W, Ht, k, width, session)
         : klError(x, rows, cols, W, Ht, k, width);
     return {
       W: unpad(W, rows, k, width),

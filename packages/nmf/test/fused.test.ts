@@ -92,7 +92,7 @@ const engines: [string, () => NmfEngine][] = [
   ['wasm-threads×3', () => createNodeThreadedEngine(3)],
 ];
 
-describe('fused half-step', () => {
+describe('fused half-step and error terms', () => {
   for (const [label, engineOf] of engines) {
     for (const { rows, cols, k, zeros } of cases) {
       it(`${label}: ${rows}×${cols}, k=${k}, ${zeros * 100}% zeros`, async () => {
@@ -149,6 +149,24 @@ describe('fused half-step', () => {
           for (let i = 0; i < n; i++) for (let t = k; t < w; t++) expect(bufA[i * w + t]).toBe(0);
           for (let r = 0; r < w; r++)
             for (let t = 0; t < w; t++) if (r >= k || t >= k) expect(gramOut[r * w + t]).toBe(0);
+          // The error terms from the session's stored X, against float64 sums over X.
+          const Wf = pad(W, rows);
+          const Hf = pad(H, cols);
+          let squaredNorm = 0;
+          let xDotWh = 0;
+          for (let i = 0; i < rows; i++) {
+            for (let j = 0; j < cols; j++) {
+              const v = x[i * cols + j];
+              squaredNorm += v * v;
+              let wh = 0;
+              for (let t = 0; t < k; t++) wh += Wf[i * w + t] * Hf[j * w + t];
+              xDotWh += v * wh;
+            }
+          }
+          const terms = session.errorTerms?.(Wf, Hf, w);
+          expect(terms?.squaredNorm).toBeDefined();
+          expect(Math.abs((terms?.squaredNorm ?? 0) / squaredNorm - 1)).toBeLessThan(1e-12);
+          expect(Math.abs((terms?.cross ?? 0) / xDotWh - 1)).toBeLessThan(1e-12);
         } finally {
           session.dispose();
         }

@@ -50,7 +50,17 @@ export interface EngineSession {
    * over X. Sessions without it run the half-steps from `xTimes`/`xtTimes` and `sweep`.
    */
   fused?: FusedHalfStep;
+  /**
+   * The terms of ‖X − WH‖²_F that need X, accumulated in float64: ‖X‖² and Σ X∘(WH), for W
+   * (rows × width) and Hᵀ (cols × width). Sessions without it leave them to plain JavaScript.
+   */
+  errorTerms?(W: Float32Array, Ht: Float32Array, width: number): ErrorTerms;
   dispose(): void;
+}
+
+export interface ErrorTerms {
+  squaredNorm: number;
+  cross: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { NmfEngine } from './engine.js';
 import {
   cdSweep,
+  errorTermsOf,
   fusedPass,
   gatherRows,
   gramOf,
@@ -8,13 +9,7 @@ import {
   scatterRows,
 } from './js-kernels.js';
 import { orientedSession } from './oriented-session.js';
-import {
-  countNonZeros,
-  csrOf,
-  denseRowsOf,
-  orientationOf,
-  plainAllocator,
-} from './stored-matrix.js';
+import { csrOf, denseRowsOf, orientationOf, plainAllocator, rowCountsOf } from './stored-matrix.js';
 
 /**
  * Below this share of non-zeros X is stored sparse. A stored non-zero costs about what a dense
@@ -26,10 +21,11 @@ export const SPARSE_DENSITY_THRESHOLD = 0.7;
 export const jsEngine: NmfEngine = {
   name: 'js',
   async prepare(x, rows, cols) {
-    const sparse = countNonZeros(x) / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
     const shape = orientationOf(rows, cols);
+    const { counts, nnz } = rowCountsOf(x, rows, cols, shape);
+    const sparse = nnz / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
     const mat: StoredRows = sparse
-      ? csrOf(x, rows, cols, shape, plainAllocator)
+      ? csrOf(x, rows, cols, shape, counts, plainAllocator)
       : {
           rows: shape.n,
           cols: shape.m,
@@ -49,6 +45,7 @@ export const jsEngine: NmfEngine = {
         scatter: (a, out, width) => scatterRows(mat, a, out, width),
         fused: (a, gram, other, product, k, width, gramOut) =>
           fusedPass(mat, a, gram, other, product, k, width, gramOut),
+        errorTerms: (big, small, width) => errorTermsOf(mat, big, small, width),
       },
     );
   },

@@ -4,6 +4,7 @@
  * Content-Security-Policy forbids it) and as the reference the WebAssembly kernels are tested
  * against. M is the stored orientation of X (see stored-matrix.ts): CSR or dense rows.
  */
+import type { ErrorTerms } from './engine.js';
 import type { CsrMatrix } from './stored-matrix.js';
 
 /** Dense row-major M. */
@@ -76,6 +77,25 @@ function addRowTranspose(
     const o = mat.colIdx[p] * width;
     for (let t = 0; t < width; t++) out[o + t] += v * a[row + t];
   }
+}
+
+/** See EngineSession.errorTerms; big pairs with M's rows, small with its columns. */
+export function errorTermsOf(
+  mat: StoredRows,
+  big: Float32Array,
+  small: Float32Array,
+  width: number,
+): ErrorTerms {
+  const acc = new Float64Array(width);
+  let squaredNorm = 0;
+  let cross = 0;
+  for (let r = 0; r < mat.rows; r++) {
+    rowTimes(mat, r, small, width, acc);
+    for (let t = 0; t < width; t++) cross += big[r * width + t] * acc[t];
+  }
+  const values = 'data' in mat ? mat.data : mat.vals;
+  for (let i = 0; i < values.length; i++) squaredNorm += values[i] * values[i];
+  return { squaredNorm, cross };
 }
 
 /** See EngineSession.sweep: scikit-learn's coordinate-descent update, row by row. */

@@ -1,4 +1,4 @@
-import type { EngineSession, FusedHalfStep } from './engine.js';
+import type { EngineSession, ErrorTerms, FusedHalfStep } from './engine.js';
 import type { Orientation } from './stored-matrix.js';
 
 /** The products an engine runs on its stored M (see Orientation), by rows of M. */
@@ -9,11 +9,13 @@ export interface RowPassKernels {
   scatter(a: Float32Array, out: Float32Array, width: number): void;
   /** FusedHalfStep.run over the rows of M. */
   fused: FusedHalfStep['run'];
+  /** EngineSession.errorTerms with big paired with M's rows and small with its columns. */
+  errorTerms(big: Float32Array, small: Float32Array, width: number): ErrorTerms;
 }
 
 /** X·B, Xᵀ·A and the fused half-step in terms of M's row passes. */
 export function orientedSession(
-  base: Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused'>,
+  base: Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused' | 'errorTerms'>,
   { transposed }: Orientation,
   kernels: RowPassKernels,
 ): EngineSession {
@@ -22,5 +24,7 @@ export function orientedSession(
     xTimes: transposed ? kernels.scatter : kernels.gather,
     xtTimes: transposed ? kernels.gather : kernels.scatter,
     fused: { sweeps: transposed ? 'H' : 'W', run: kernels.fused },
+    errorTerms: (W, Ht, width) =>
+      transposed ? kernels.errorTerms(Ht, W, width) : kernels.errorTerms(W, Ht, width),
   };
 }

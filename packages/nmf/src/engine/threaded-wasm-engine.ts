@@ -1,7 +1,7 @@
 import { EccoError } from '@explainable-ecco/core';
 import type { NmfEngine } from './engine.js';
 import { orientedSession, type RowPassKernels } from './oriented-session.js';
-import { type CsrMatrix, countNonZeros, csrBytes, csrOf, orientationOf } from './stored-matrix.js';
+import { type CsrMatrix, csrBytes, csrOf, orientationOf, rowCountsOf } from './stored-matrix.js';
 import { sparseRowKernels, wasmKernelSession } from './wasm-engine.js';
 import { WasmArena } from './wasm-runtime.js';
 
@@ -122,8 +122,8 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
   return {
     name: 'wasm-threads',
     async prepare(x, rows, cols, reserveFloats) {
-      const nnz = countNonZeros(x);
       const shape = orientationOf(rows, cols);
+      const { counts, nnz } = rowCountsOf(x, rows, cols, shape);
       const helpers = threads - 1;
       const w = MAX_THREADED_WIDTH;
       const perHelperFloats = shape.m * w + w * w;
@@ -140,7 +140,7 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
       if (arena.kernels.fusedScratchBytes(w, w / 4) > scratchBytes) {
         throw new EccoError('INTERNAL', 'Threaded NMF scratch bound is below the kernels’ need.');
       }
-      const csr = csrOf(x, rows, cols, shape, arena);
+      const csr = csrOf(x, rows, cols, shape, counts, arena);
       const single = sparseRowKernels(arena, csr);
       const ctl = arena.i32(CONTROL_INTS);
       const args = new Uint32Array(ctl.buffer, ctl.byteOffset, CONTROL_INTS);
@@ -336,5 +336,7 @@ function threadedRowKernels(
       reduce(gramOut, gramPartials, width * width);
       return violation;
     },
+    // Once per solve: not worth a dispatch.
+    errorTerms: single.errorTerms,
   };
 }

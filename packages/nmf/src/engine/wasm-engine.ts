@@ -1,13 +1,13 @@
-import type { EngineSession, NmfEngine } from './engine.js';
+import type { EngineSession, ErrorTerms, NmfEngine } from './engine.js';
 import { SPARSE_DENSITY_THRESHOLD } from './js-engine.js';
 import { orientedSession, type RowPassKernels } from './oriented-session.js';
 import {
   type CsrMatrix,
-  countNonZeros,
   csrBytes,
   csrOf,
   denseRowsOf,
   orientationOf,
+  rowCountsOf,
 } from './stored-matrix.js';
 import { WasmArena } from './wasm-runtime.js';
 
@@ -18,13 +18,13 @@ import { WasmArena } from './wasm-runtime.js';
 export const wasmEngine: NmfEngine = {
   name: 'wasm',
   async prepare(x, rows, cols, reserveFloats) {
-    const nnz = countNonZeros(x);
-    const sparse = nnz / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
     const shape = orientationOf(rows, cols);
+    const { counts, nnz } = rowCountsOf(x, rows, cols, shape);
+    const sparse = nnz / (rows * cols) < SPARSE_DENSITY_THRESHOLD;
     const xBytes = sparse ? csrBytes(shape.n, nnz) : rows * cols * 4 + 64;
     const arena = await WasmArena.create(xBytes + reserveFloats * 4 + 16 * 64);
     const kernels = sparse
-      ? sparseRowKernels(arena, csrOf(x, rows, cols, shape, arena))
+      ? sparseRowKernels(arena, csrOf(x, rows, cols, shape, counts, arena))
       : denseRowKernels(
           arena,
           denseRowsOf(x, rows, cols, shape, arena.f32(rows * cols)),
@@ -40,7 +40,7 @@ export const wasmEngine: NmfEngine = {
 export function wasmKernelSession(
   arena: WasmArena,
   name: string,
-): Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused'> {
+): Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused' | 'errorTerms'> {
   const k = arena.kernels;
   return {
     name,
@@ -95,7 +95,23 @@ export function sparseRowKernels(arena: WasmArena, csr: CsrMatrix): RowPassKerne
         arena.scratch(k.fusedScratchBytes(factors, kq)),
       );
     },
+    errorTerms(big, small, width) {
+      const [acc, out] = errorScratch(arena, width);
+      k.sparseErrorTerms(csr.rows, ptr, idx, vals, at(big), at(small), width / 4, acc, out);
+      return readErrorTerms(arena, out);
+    },
   };
+}
+
+/** Scratch for the error-term kernels: a float64 row of `width` lanes, then their two sums. */
+function errorScratch(arena: WasmArena, width: number): [number, number] {
+  const acc = arena.scratch(width * 8 + 16);
+  return [acc, acc + width * 8];
+}
+
+function readErrorTerms(arena: WasmArena, out: number): ErrorTerms {
+  const [squaredNorm, cross] = new Float64Array(arena.memory.buffer, out, 2);
+  return { squaredNorm, cross };
 }
 
 /** Row passes over a dense row-major M (n × m) living in the arena. */
@@ -132,6 +148,11 @@ function denseRowKernels(
         at(gramOut),
         arena.scratch(k.fusedScratchBytes(factors, kq)),
       );
+    },
+    errorTerms(big, small, width) {
+      const [acc, out] = errorScratch(arena, width);
+      k.denseErrorTerms(n, m, matAt, m, at(big), at(small), width / 4, acc, out);
+      return readErrorTerms(arena, out);
     },
   };
 }

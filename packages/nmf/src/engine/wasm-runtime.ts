@@ -83,6 +83,28 @@ export interface KernelExports {
     scratch: number,
   ): number;
   fusedScratchBytes(k: number, kq: number): number;
+  sparseErrorTerms(
+    n: number,
+    rowPtr: number,
+    colIdx: number,
+    vals: number,
+    big: number,
+    small: number,
+    kq: number,
+    acc: number,
+    out: number,
+  ): void;
+  denseErrorTerms(
+    n: number,
+    m: number,
+    mat: number,
+    lda: number,
+    big: number,
+    small: number,
+    kq: number,
+    acc: number,
+    out: number,
+  ): void;
 }
 
 const PAGE = 65536;
