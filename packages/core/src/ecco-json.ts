@@ -104,6 +104,16 @@ export function fromEccoJson(
   const f = obj.factors;
   if (!Array.isArray(f) || f.length === 0)
     invalid('"factors" must be a non-empty list holding one k × positions matrix');
+  if (
+    f.every(
+      (m) => Array.isArray(m) && m.length > 0 && m.every((v: unknown) => typeof v === 'number'),
+    )
+  ) {
+    invalid(
+      `wrong nesting: "factors" is a ${f.length} × ${(f[0] as unknown[]).length} matrix without ecco's outer list; ecco prints factors[0][factor][position], so wrap the matrix in one more list ([[…rows…]])`,
+      { nesting: 'missing-outer-list' },
+    );
+  }
   if (!f.every((m) => Array.isArray(m) && m.every((row: unknown) => Array.isArray(row)))) {
     invalid(
       'wrong nesting: expected factors[0][factor][position] (a k × positions matrix inside one outer list)',

@@ -2,6 +2,15 @@ import { fromEccoJson, isEccoJson } from './ecco-json.js';
 import { EccoError } from './errors.js';
 import { type Factorization, validateFactorization } from './factorization.js';
 
+/** True when the first token has ecco's `token` field and no core `text`. */
+function hasEccoTokens(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null) return false;
+  const tokens = (input as { tokens?: unknown }).tokens;
+  if (!Array.isArray(tokens) || tokens.length === 0) return false;
+  const first = tokens[0] as Record<string, unknown> | null;
+  return typeof first === 'object' && first !== null && 'token' in first && !('text' in first);
+}
+
 /** Anything the explainer, visualizer and CLI accept as factors. */
 export type FactorizationInput = Factorization | import('./ecco-json.js').EccoJson;
 
@@ -10,7 +19,9 @@ export type FactorizationInput = Factorization | import('./ecco-json.js').EccoJs
  * Factorization. Throws a typed error for anything else.
  */
 export function toFactorization(input: unknown): Factorization {
-  if (isEccoJson(input)) return fromEccoJson(input);
+  // ecco data whose `factors` lost the outer list still carries ecco's `token` field: let
+  // fromEccoJson explain the nesting instead of validating it as a core Factorization.
+  if (isEccoJson(input) || hasEccoTokens(input)) return fromEccoJson(input);
   if (
     typeof input === 'object' &&
     input !== null &&

@@ -1,5 +1,37 @@
 import { EccoError } from './errors.js';
 import type { Token } from './token.js';
+
+const TOKEN_KINDS: readonly string[] = ['input', 'output', 'special'];
+const TOKEN_HINT =
+  'Tokens need {text, display, id, position, kind} with position counting 0, 1, 2, …: build them with makeTokens(), or read ecco printJson data with fromEccoJson().';
+
+/** Throws `INVALID_FACTORIZATION` unless `t` is a well-formed core Token at sequence index `i`. */
+function validateToken(t: unknown, i: number): void {
+  const fail = (why: string): never => {
+    throw new EccoError('INVALID_FACTORIZATION', `Invalid factorization: token ${i} ${why}.`, {
+      hint: TOKEN_HINT,
+      details: { token: i },
+    });
+  };
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) fail('is not an object');
+  const tok = t as Record<string, unknown>;
+  if (typeof tok.text !== 'string') {
+    fail(
+      typeof tok.token === 'string'
+        ? 'has ecco\'s "token" field but no "text" (ecco printJson data goes through fromEccoJson)'
+        : 'has no string "text"',
+    );
+  }
+  if (typeof tok.display !== 'string') fail('has no string "display"');
+  if (typeof tok.id !== 'number' || !Number.isInteger(tok.id))
+    fail(`has id ${JSON.stringify(tok.id)}; expected an integer (-1 when unknown)`);
+  if (tok.position !== i) fail(`has position ${JSON.stringify(tok.position)}; expected ${i}`);
+  if (typeof tok.kind !== 'string' || !TOKEN_KINDS.includes(tok.kind))
+    fail(`has kind ${JSON.stringify(tok.kind)}; expected "input", "output" or "special"`);
+  if (tok.continuesWord !== undefined && typeof tok.continuesWord !== 'boolean')
+    fail('has a "continuesWord" that is not a boolean');
+}
+
 import type { TokenizerFamily } from './tokenizer-conventions.js';
 
 /** Neuron loadings of every factor: k rows over the neurons of `layers` concatenated in order. */
@@ -44,7 +76,11 @@ export interface Factorization {
   source?: FactorizationSource;
 }
 
-/** Throws `INVALID_FACTORIZATION` (or `EMPTY_FACTORIZATION`) unless the data is usable. */
+/**
+ * Throws `INVALID_FACTORIZATION` (or `EMPTY_FACTORIZATION`) unless the data is usable: every
+ * token well-formed (text and display strings, integer id, position equal to its index, a known
+ * kind) and every factor one finite value per token.
+ */
 export function validateFactorization(f: Factorization): void {
   const fail = (why: string, details?: Record<string, unknown>): never => {
     throw new EccoError('INVALID_FACTORIZATION', `Invalid factorization: ${why}.`, {
@@ -60,6 +96,7 @@ export function validateFactorization(f: Factorization): void {
       hint: 'Run NMF on a non-empty text first (nComponents ≥ 1).',
     });
   }
+  for (let i = 0; i < f.tokens.length; i++) validateToken(f.tokens[i], i);
   const n = f.tokens.length;
   f.factors.forEach((row, i) => {
     if (!Array.isArray(row) && !ArrayBuffer.isView(row)) fail(`factor ${i} is not an array`);
