@@ -33,6 +33,24 @@ function invalid(why: string, details?: Record<string, unknown>): never {
   });
 }
 
+/**
+ * The first bare `NaN`, `Infinity` or `-Infinity` outside strings in JSON text (what Python's
+ * json.dump writes for non-finite floats unless allow_nan=False), with its 1-based line/column.
+ */
+function findNonFiniteLiteral(
+  text: string,
+): { literal: string; line: number; column: number } | undefined {
+  const token = /"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)(?![\w$])/g;
+  for (let m = token.exec(text); m !== null; m = token.exec(text)) {
+    if (m[1] === undefined) continue; // a string
+    const before = text.slice(0, m.index);
+    const line = before.split('\n').length;
+    const column = m.index - before.lastIndexOf('\n');
+    return { literal: m[1], line, column };
+  }
+  return undefined;
+}
+
 /** True when the value looks like ecco printJson data (cheap check, no validation). */
 export function isEccoJson(value: unknown): value is EccoJson {
   return (
@@ -59,6 +77,18 @@ export function fromEccoJson(
     try {
       data = JSON.parse(data);
     } catch (cause) {
+      const nonFinite = findNonFiniteLiteral(data);
+      if (nonFinite) {
+        throw new EccoError(
+          'INVALID_ECCO_JSON',
+          `The ecco file is not valid JSON: it contains a bare ${nonFinite.literal} (line ${nonFinite.line}, column ${nonFinite.column}), which Python's json.dump writes by default but JSON does not allow.`,
+          {
+            hint: 'Replace the NaN/Infinity values before saving (e.g. numpy.nan_to_num) and write the file with json.dump(..., allow_nan=False), which refuses any that remain; or replace them in the file.',
+            details: { ...nonFinite },
+            cause,
+          },
+        );
+      }
       throw new EccoError('INVALID_ECCO_JSON', 'The ecco file is not valid JSON.', {
         hint: 'Check that the file is complete; re-export it with explore(printJson=True).',
         cause,

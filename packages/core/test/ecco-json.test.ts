@@ -146,6 +146,36 @@ describe('ecco printJson interop', () => {
     ).toThrow(/not valid JSON/);
   });
 
+  it('names a bare NaN/Infinity (Python json.dump default) and suggests allow_nan=False', () => {
+    const text = (v: string) =>
+      `{"tokens":[{"token":"NaN","token_id":1,"type":"input","position":0},\n{"token":"b","token_id":2,"type":"input","position":1}],\n"factors":[[[0.5, ${v}]]]}`;
+    for (const [literal, column] of [
+      ['NaN', 19],
+      ['Infinity', 19],
+      ['-Infinity', 19],
+    ] as const) {
+      let caught: unknown;
+      try {
+        fromEccoJson(text(literal));
+      } catch (e) {
+        caught = e;
+      }
+      expect(isEccoError(caught, 'INVALID_ECCO_JSON')).toBe(true);
+      const e = caught as EccoError;
+      // The "NaN" token text inside a string is not the culprit; the value on line 3 is.
+      expect(e.message).toContain(`contains a bare ${literal} (line 3, column ${column})`);
+      expect(e.message).not.toMatch(/complete/);
+      expect(e.hint).toMatch(/allow_nan=False/);
+      expect(e.details).toEqual({ literal, line: 3, column });
+    }
+  });
+
+  it('keeps the "incomplete file" hint for truncated JSON whose strings mention NaN', () => {
+    expect(() => fromEccoJson('{"tokens":[{"token":"NaN", "x": "Infinity"')).toThrow(
+      /not valid JSON\. Check that the file is complete/,
+    );
+  });
+
   it('toFactorization accepts both shapes and rejects others', () => {
     const f = toFactorization(readEccoBert());
     expect(toFactorization(f)).toBe(f);
