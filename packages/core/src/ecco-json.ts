@@ -73,11 +73,11 @@ export function fromEccoJson(
   options: { tokenizerFamily?: TokenizerFamily } = {},
 ): Factorization {
   let data = input;
-  if (typeof data === 'string') {
+  if (typeof input === 'string') {
     try {
-      data = JSON.parse(data);
+      data = JSON.parse(input);
     } catch (cause) {
-      const nonFinite = findNonFiniteLiteral(data);
+      const nonFinite = findNonFiniteLiteral(input);
       if (nonFinite) {
         throw new EccoError(
           'INVALID_ECCO_JSON',
