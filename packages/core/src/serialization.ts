@@ -1,5 +1,5 @@
 import { EccoError } from './errors.js';
-import type { Factorization, NeuronLoadings } from './factorization.js';
+import { type Factorization, type NeuronLoadings, validateFactorization } from './factorization.js';
 
 /** Float32Array in JSON: base64 of its little-endian bytes, ~4× smaller than a number list. */
 export interface Float32Json {
@@ -32,11 +32,22 @@ export function float32ToJson(values: Float32Array): Float32Json {
   return { dtype: 'float32', length: values.length, base64: bytesToBase64(bytes) };
 }
 
+const FLOAT32_HINT =
+  'Encoded arrays come from factorizationToJson(); write the JSON text unchanged and read it back with factorizationFromJson().';
+
 export function float32FromJson(json: Float32Json): Float32Array {
-  if (json?.dtype !== 'float32' || typeof json.base64 !== 'string') {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    json.dtype !== 'float32' ||
+    typeof json.base64 !== 'string' ||
+    !Number.isInteger(json.length) ||
+    json.length < 0
+  ) {
     throw new EccoError(
       'INVALID_RESULT_JSON',
-      'Expected an encoded float32 array {dtype, length, base64}.',
+      'Expected an encoded float32 array {dtype: "float32", length, base64}.',
+      { hint: FLOAT32_HINT },
     );
   }
   let bytes: Uint8Array;
@@ -44,6 +55,7 @@ export function float32FromJson(json: Float32Json): Float32Array {
     bytes = base64ToBytes(json.base64);
   } catch (cause) {
     throw new EccoError('INVALID_RESULT_JSON', 'An encoded float32 array is not valid base64.', {
+      hint: FLOAT32_HINT,
       cause,
     });
   }
@@ -51,6 +63,7 @@ export function float32FromJson(json: Float32Json): Float32Array {
     throw new EccoError(
       'INVALID_RESULT_JSON',
       `An encoded float32 array has ${bytes.length} bytes, expected ${json.length * 4}.`,
+      { hint: FLOAT32_HINT },
     );
   }
   return new Float32Array(bytes.buffer, bytes.byteOffset, json.length);
@@ -68,9 +81,52 @@ export function factorizationToJson(f: Factorization): FactorizationJson {
   return out;
 }
 
+function invalidJson(why: string, details?: Record<string, unknown>): never {
+  throw new EccoError('INVALID_RESULT_JSON', `Not a serialised factorization: ${why}.`, {
+    hint: 'Expected the JSON of factorizationToJson(): {tokens, factors, loadings?: {layers, neuronsPerLayer, values: [{dtype: "float32", length, base64}…]}}; re-save it from the Factorization.',
+    details,
+  });
+}
+
+/**
+ * Reads the JSON of `factorizationToJson` back into a validated Factorization. Throws
+ * `INVALID_RESULT_JSON` when the shape is wrong (loadings included), then validates the result
+ * like any Factorization (`INVALID_FACTORIZATION` / `EMPTY_FACTORIZATION`).
+ */
 export function factorizationFromJson(json: FactorizationJson): Factorization {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    invalidJson('the top level must be an object');
+  if (!Array.isArray(json.tokens)) invalidJson('"tokens" is missing or not an array');
+  if (!Array.isArray(json.factors) || !json.factors.every((row) => Array.isArray(row)))
+    invalidJson('"factors" must be a list of lists of numbers (k × positions)');
   const { loadings, ...rest } = json;
   const out: Factorization = { ...rest };
-  if (loadings) out.loadings = { ...loadings, values: loadings.values.map(float32FromJson) };
+  if (loadings !== undefined) {
+    if (typeof loadings !== 'object' || loadings === null || Array.isArray(loadings))
+      invalidJson('"loadings" must be an object');
+    const { layers, neuronsPerLayer, values } = loadings;
+    if (!Array.isArray(layers) || !layers.every((l) => Number.isInteger(l) && l >= 0))
+      invalidJson('"loadings.layers" must be a list of layer indices');
+    if (!Number.isInteger(neuronsPerLayer) || neuronsPerLayer < 1)
+      invalidJson('"loadings.neuronsPerLayer" must be a positive integer');
+    if (!Array.isArray(values)) invalidJson('"loadings.values" must be a list of encoded rows');
+    if (values.length !== json.factors.length)
+      invalidJson(
+        `"loadings.values" has ${values.length} rows for ${json.factors.length} factors`,
+        { rows: values.length, factors: json.factors.length },
+      );
+    const width = layers.length * neuronsPerLayer;
+    const rows = values.map((v, i) => {
+      const row = float32FromJson(v);
+      if (row.length !== width)
+        invalidJson(
+          `loadings row ${i} has ${row.length} values, expected layers × neuronsPerLayer = ${width}`,
+          { row: i, values: row.length, expected: width },
+        );
+      return row;
+    });
+    out.loadings = { ...loadings, values: rows };
+  }
+  validateFactorization(out);
   return out;
 }
