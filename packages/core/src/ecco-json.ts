@@ -3,7 +3,7 @@ import type { Factorization } from './factorization.js';
 import type { Token, TokenKind } from './token.js';
 import {
   detectTokenizerFamily,
-  displayPiece,
+  displayPieces,
   isSpecialTokenText,
   type TokenizerFamily,
 } from './tokenizer-conventions.js';
@@ -186,8 +186,12 @@ export function fromEccoJson(
   });
 
   const family = options.tokenizerFamily ?? detectTokenizerFamily(pieces.map((p) => p.text));
+  const displays = displayPieces(
+    pieces.map((p) => p.text),
+    family,
+  );
   const tokens: Token[] = pieces.map((p) => {
-    const { display, continuesWord } = displayPiece(p.text, family, p.position);
+    const { display, continuesWord } = displays[p.position]!;
     const kind: TokenKind =
       p.type === 'output' ? 'output' : isSpecialTokenText(p.text) ? 'special' : 'input';
     return { text: p.text, display, id: p.id, position: p.position, kind, continuesWord };

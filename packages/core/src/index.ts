@@ -50,6 +50,7 @@ export {
   decodeByteLevelPiece,
   detectTokenizerFamily,
   displayPiece,
+  displayPieces,
   isSpecialTokenText,
   joinTokens,
   makeTokens,
