@@ -21,6 +21,7 @@ export {
   createThreadedWasmEngine,
   type HelperThread,
   type SpawnHelper,
+  type ThreadedEngineOptions,
 } from './engine/threaded-wasm-engine.js';
 export * from './index.js';
 export { createNodeThreadedEngine } from './node-threads.js';

@@ -1,4 +1,7 @@
+import { Worker } from 'node:worker_threads';
+import { isEccoError } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
+import { createThreadedWasmEngine } from '../src/engine/threaded-wasm-engine.js';
 import { nmf } from '../src/index.js';
 import * as node from '../src/node.js';
 import { createNodeThreadedEngine } from '../src/node-threads.js';
@@ -61,5 +64,99 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
   it('refuses a thread count below 1 or above 16', () => {
     expect(() => createNodeThreadedEngine(0)).toThrow(/threads must be an integer from 1 to 16/);
     expect(() => createNodeThreadedEngine(17)).toThrow(/threads must be an integer from 1 to 16/);
+  });
+});
+
+describe('threaded engine: helpers that fail', () => {
+  const rows = 64;
+  const cols = 2048;
+  const x = smallMatrix(rows, cols, 3, 0.6);
+  const options = { nComponents: 4, init: 'random' as const, maxIter: 20, tol: 0 };
+  /** Spawns the real helper with its source edited by `edit`. */
+  const spawnEdited = (edit: (source: string) => string) => (source: string) => {
+    const worker = new Worker(edit(source), { eval: true });
+    worker.unref();
+    return worker;
+  };
+
+  async function failure(engine: ReturnType<typeof createThreadedWasmEngine>) {
+    const started = performance.now();
+    const error = await nmf(x, [rows, cols], { ...options, engine }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    return { error: error as Error, ms: performance.now() - started };
+  }
+
+  it('a helper that exits at start gives INTERNAL instead of a hang', async () => {
+    const engine = createThreadedWasmEngine(() => {
+      const worker = new Worker('process.exit(3)', { eval: true });
+      worker.unref();
+      return worker;
+    }, 3);
+    const { error } = await failure(engine);
+    expect(isEccoError(error, 'INTERNAL'), String(error)).toBe(true);
+    expect(error.message).toMatch(/helper thread failed to start \(helper \d exited with code 3\)/);
+    expect(error.message).toMatch(/engine 'wasm'/);
+  });
+
+  it('a helper that throws at start gives INTERNAL with its error', async () => {
+    const engine = createThreadedWasmEngine(
+      spawnEdited((s) => `throw new RangeError('no memory for the helper');\n${s}`),
+      2,
+    );
+    const { error } = await failure(engine);
+    expect(isEccoError(error, 'INTERNAL'), String(error)).toBe(true);
+    expect(error.message).toMatch(/failed to start.*no memory for the helper/);
+  });
+
+  it('a helper that never says ready times out', async () => {
+    const engine = createThreadedWasmEngine(
+      spawnEdited(() => 'setInterval(() => {}, 1000)'),
+      2,
+      { helperTimeoutMs: 300 },
+    );
+    const { error } = await failure(engine);
+    expect(isEccoError(error, 'INTERNAL'), String(error)).toBe(true);
+    expect(error.message).toMatch(/no ready message within 300 ms/);
+  });
+
+  it('a helper that traps during a pass ends the solve with INTERNAL', async () => {
+    const engine = createThreadedWasmEngine(
+      spawnEdited((s) =>
+        s.replace(
+          /(const op = ctl\[1\];)/,
+          "$1 if (op !== 9) throw new WebAssembly.RuntimeError('unreachable');",
+        ),
+      ),
+      2,
+    );
+    const { error, ms } = await failure(engine);
+    expect(isEccoError(error, 'INTERNAL'), String(error)).toBe(true);
+    expect(error.message).toMatch(/helper thread failed \(helper 0 failed during a pass\)/);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('a helper that dies during a pass ends the solve after helperTimeoutMs', async () => {
+    const engine = createThreadedWasmEngine(
+      spawnEdited((s) => s.replace(/(const op = ctl\[1\];)/, '$1 if (op !== 9) process.exit(1);')),
+      2,
+      { helperTimeoutMs: 400 },
+    );
+    const { error, ms } = await failure(engine);
+    expect(isEccoError(error, 'INTERNAL'), String(error)).toBe(true);
+    expect(error.message).toMatch(/stopped answering|exited with code 1/);
+    expect(ms).toBeLessThan(30_000);
+  });
+
+  it('refuses a helper it cannot listen to, and a bad helperTimeoutMs', async () => {
+    const engine = createThreadedWasmEngine(() => ({ postMessage() {}, terminate() {} }), 2);
+    const { error } = await failure(engine);
+    expect(isEccoError(error, 'INVALID_ARGUMENT'), String(error)).toBe(true);
+    expect(() =>
+      createThreadedWasmEngine(() => ({ postMessage() {}, terminate() {} }), 2, {
+        helperTimeoutMs: 0,
+      }),
+    ).toThrow(/helperTimeoutMs/);
   });
 });

@@ -1,14 +1,22 @@
-import { EccoError } from '@explainable-ecco/core';
+import { EccoError, isEccoError } from '@explainable-ecco/core';
 import type { NmfEngine } from './engine.js';
 import { orientedSession, type RowPassKernels } from './oriented-session.js';
 import { type CsrMatrix, csrBytes, csrOf, orientationOf, rowCountsOf } from './stored-matrix.js';
 import { sparseRowKernels, wasmKernelSession } from './wasm-engine.js';
 import { WasmArena } from './wasm-runtime.js';
 
-/** A helper thread as the engine needs it: Node's worker_threads Worker or a Web Worker. */
+/**
+ * A helper thread as the engine needs it: Node's worker_threads Worker or a Web Worker. The
+ * engine listens to it, through `on` (Node) or `addEventListener` (Web), for the helper's ready
+ * message and for its failures ('error', 'exit', 'messageerror'); it needs one of the two.
+ */
 export interface HelperThread {
   postMessage(message: unknown): void;
   terminate(): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: Node's EventEmitter listener signature
+  on?(event: string, listener: (...args: any[]) => void): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: the DOM's listener signature
+  addEventListener?(type: string, listener: (event: any) => void): unknown;
 }
 
 /**
@@ -17,12 +25,28 @@ export interface HelperThread {
  */
 export type SpawnHelper = (source: string) => HelperThread;
 
+export interface ThreadedEngineOptions {
+  /**
+   * How long a helper may take to start (report ready), and how long the calling thread waits
+   * for the helpers to finish a pass after finishing its own share, before the solve fails with
+   * `INTERNAL`. Default 60,000 ms.
+   */
+  helperTimeoutMs?: number;
+}
+
 const OP_GATHER = 1;
 const OP_SCATTER = 2;
 const OP_FUSED = 3;
 const OP_EXIT = 9;
-/** Control block (Int32): [0] generation, [1] op, [2] helpers done; args from ARGS on. */
+/**
+ * Control block (Int32): [0] generation, [1] op, [2] helpers done, [3] failed helper's index + 1
+ * (0: none); args from ARGS on.
+ */
 const CONTROL_INTS = 256;
+const FAILED = 3;
+/** The calling thread re-checks for failed or stalled helpers this often while it waits. */
+const WAIT_SLICE_MS = 50;
+const DEFAULT_HELPER_TIMEOUT_MS = 60_000;
 const ARGS = 8;
 const ARGS_PER_THREAD = 16;
 /** Threads the control block has room for. */
@@ -32,75 +56,93 @@ const MAX_THREADED_WIDTH = 64;
 
 /**
  * The helper's whole program, sent as source text: instantiate the kernels on the shared
- * memory, then wait for commands in the control block and run this thread's rows of M.
- * Arguments are unsigned (memories past 2 GiB have offsets past int32). It runs as source text,
- * so the layout constants above appear here as literals.
+ * memory, say ready, then wait for commands in the control block and run this thread's rows of
+ * M. A failure (a trap, an exception) is flagged in the control block, counted as done so the
+ * calling thread wakes, and reported; the helper then stops. Arguments are unsigned (memories
+ * past 2 GiB have offsets past int32). It runs as source text, so the layout constants above
+ * appear here as literals.
  */
-function runHelper(message: {
-  module: WebAssembly.Module;
-  memory: WebAssembly.Memory;
-  control: number;
-  results: number;
-  index: number;
-}): void {
+function runHelper(
+  message: {
+    module: WebAssembly.Module;
+    memory: WebAssembly.Memory;
+    control: number;
+    results: number;
+    index: number;
+  },
+  reply: (message: { type: 'ready' | 'failed'; index: number; error?: string }) => void,
+): void {
   const { module, memory, control, results, index } = message;
-  const k = new WebAssembly.Instance(module, { env: { memory } }).exports as Record<
-    string,
-    (...args: number[]) => number
-  >;
+  const describe = (error: unknown) =>
+    error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let k: Record<string, (...args: number[]) => number>;
+  try {
+    k = new WebAssembly.Instance(module, { env: { memory } }).exports as typeof k;
+  } catch (error) {
+    reply({ type: 'failed', index, error: describe(error) });
+    return;
+  }
   const ctl = new Int32Array(memory.buffer, control, 256);
   const arg = new Uint32Array(memory.buffer, control, 256);
   const res = new Float64Array(memory.buffer, results, 16);
+  reply({ type: 'ready', index });
   let generation = 0;
-  for (;;) {
-    Atomics.wait(ctl, 0, generation);
-    generation = Atomics.load(ctl, 0);
-    const op = ctl[1];
-    if (op === 9) return;
-    const a = 8 + index * 16;
-    // Shared by every op: this thread's rows [r0, r1) of M (CSR) and the factor width.
-    const [rowPtr, colIdx, vals, r0, r1, kq] = [
-      arg[a],
-      arg[a + 1],
-      arg[a + 2],
-      arg[a + 3],
-      arg[a + 4],
-      arg[a + 5],
-    ];
-    const stride = kq * 16;
-    const ptr = rowPtr + r0 * 4;
-    if (op === 1) {
-      k.sparseTimesK(r1 - r0, ptr, colIdx, vals, arg[a + 6], arg[a + 7] + r0 * stride, kq, 0);
-    } else if (op === 2) {
-      new Float32Array(memory.buffer, arg[a + 7], arg[a + 8] * kq * 4).fill(0);
-      k.sparseScatterK(r1 - r0, ptr, colIdx, vals, arg[a + 6] + r0 * stride, arg[a + 7], kq);
-    } else if (op === 3) {
-      res[index] = k.fusedSparsePass(
-        r1 - r0,
-        ptr,
-        colIdx,
-        vals,
-        arg[a + 6] + r0 * stride,
-        arg[a + 9],
-        arg[a + 10],
-        arg[a + 8],
-        arg[a + 7],
-        arg[a + 11],
-        kq,
-        arg[a + 12],
-        arg[a + 13],
-      );
+  try {
+    for (;;) {
+      Atomics.wait(ctl, 0, generation);
+      generation = Atomics.load(ctl, 0);
+      const op = ctl[1];
+      if (op === 9) return;
+      const a = 8 + index * 16;
+      // Shared by every op: this thread's rows [r0, r1) of M (CSR) and the factor width.
+      const [rowPtr, colIdx, vals, r0, r1, kq] = [
+        arg[a],
+        arg[a + 1],
+        arg[a + 2],
+        arg[a + 3],
+        arg[a + 4],
+        arg[a + 5],
+      ];
+      const stride = kq * 16;
+      const ptr = rowPtr + r0 * 4;
+      if (op === 1) {
+        k.sparseTimesK(r1 - r0, ptr, colIdx, vals, arg[a + 6], arg[a + 7] + r0 * stride, kq, 0);
+      } else if (op === 2) {
+        new Float32Array(memory.buffer, arg[a + 7], arg[a + 8] * kq * 4).fill(0);
+        k.sparseScatterK(r1 - r0, ptr, colIdx, vals, arg[a + 6] + r0 * stride, arg[a + 7], kq);
+      } else if (op === 3) {
+        res[index] = k.fusedSparsePass(
+          r1 - r0,
+          ptr,
+          colIdx,
+          vals,
+          arg[a + 6] + r0 * stride,
+          arg[a + 9],
+          arg[a + 10],
+          arg[a + 8],
+          arg[a + 7],
+          arg[a + 11],
+          kq,
+          arg[a + 12],
+          arg[a + 13],
+        );
+      }
+      Atomics.add(ctl, 2, 1);
+      Atomics.notify(ctl, 2);
     }
+  } catch (error) {
+    Atomics.compareExchange(ctl, 3, 0, index + 1);
     Atomics.add(ctl, 2, 1);
     Atomics.notify(ctl, 2);
+    reply({ type: 'failed', index, error: describe(error) });
   }
 }
 
 const HELPER_SOURCE = `'use strict';
 const runHelper = ${runHelper.toString()};
 const port = typeof require === 'function' ? require('node:worker_threads').parentPort : null;
-if (port) port.once('message', runHelper);
-else self.onmessage = (event) => runHelper(event.data);
+if (port) port.once('message', (m) => runHelper(m, (r) => port.postMessage(r)));
+else self.onmessage = (event) => runHelper(event.data, (r) => self.postMessage(r));
 `;
 
 /**
@@ -112,11 +154,22 @@ else self.onmessage = (event) => runHelper(event.data);
  * to the order of those sums. Needs SharedArrayBuffer and a way to start threads (`spawn`);
  * the calling thread blocks in Atomics.wait, so in a browser run it inside a worker.
  */
-export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEngine {
+export function createThreadedWasmEngine(
+  spawn: SpawnHelper,
+  threads = 2,
+  options: ThreadedEngineOptions = {},
+): NmfEngine {
   if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
     throw new EccoError(
       'INVALID_ARGUMENT',
       `threads must be an integer from 1 to ${MAX_THREADS} (got ${threads}).`,
+    );
+  }
+  const timeoutMs = options.helperTimeoutMs ?? DEFAULT_HELPER_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `helperTimeoutMs must be a number > 0 (got ${String(timeoutMs)}).`,
     );
   }
   return {
@@ -151,19 +204,37 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
         { length: helpers },
         () => arena.u32(scratchBytes / 4).byteOffset,
       );
-      const workers = Array.from({ length: helpers }, (_, i) => {
-        const worker = spawn(HELPER_SOURCE);
-        worker.postMessage({
-          module: arena.module,
-          memory: arena.memory,
-          control: ctl.byteOffset,
-          results: res.byteOffset,
-          index: i,
-        });
-        return worker;
-      });
+      const failures: HelperFailures = { first: undefined, disposed: false };
+      const workers: HelperThread[] = [];
+      const stop = () => {
+        failures.disposed = true;
+        Atomics.store(ctl, 1, OP_EXIT);
+        Atomics.add(ctl, 0, 1);
+        Atomics.notify(ctl, 0);
+        for (const worker of workers) void worker.terminate();
+      };
+      try {
+        const ready: Promise<void>[] = [];
+        for (let i = 0; i < helpers; i++) {
+          const worker = spawn(HELPER_SOURCE);
+          workers.push(worker);
+          ready.push(watchHelper(worker, i, failures));
+          worker.postMessage({
+            module: arena.module,
+            memory: arena.memory,
+            control: ctl.byteOffset,
+            results: res.byteOffset,
+            index: i,
+          });
+        }
+        await allReady(ready, timeoutMs);
+      } catch (cause) {
+        stop();
+        if (isEccoError(cause)) throw cause;
+        throw helperError('failed to start', failures, cause);
+      }
       const cut = balancedCut(csr, threads);
-      const pool = { ctl, args, res, helpers, csr, cut };
+      const pool: Pool = { ctl, args, res, helpers, csr, cut, failures, timeoutMs };
       const kernels = threadedRowKernels(
         arena,
         pool,
@@ -177,17 +248,87 @@ export function createThreadedWasmEngine(spawn: SpawnHelper, threads = 2): NmfEn
         shape,
         kernels,
       );
-      return {
-        ...session,
-        dispose() {
-          Atomics.store(ctl, 1, OP_EXIT);
-          Atomics.add(ctl, 0, 1);
-          Atomics.notify(ctl, 0);
-          for (const worker of workers) void worker.terminate();
-        },
-      };
+      return { ...session, dispose: stop };
     },
   };
+}
+
+/** What the helpers reported going wrong, from their messages and error/exit events. */
+interface HelperFailures {
+  first: { index: number; what: string } | undefined;
+  /** Set when the session stops its helpers: their exits are expected then. */
+  disposed: boolean;
+}
+
+/**
+ * Listens to a helper for its ready message and its failures; the promise settles on the
+ * first of them. Failures after ready are recorded in `failures` for `parallel` to see.
+ */
+function watchHelper(worker: HelperThread, index: number, failures: HelperFailures) {
+  return new Promise<void>((resolve, reject) => {
+    const fail = (what: string) => {
+      if (failures.disposed) return;
+      failures.first ??= { index, what };
+      reject(new Error(what));
+    };
+    const onMessage = (data: unknown) => {
+      const m = data as { type?: unknown; error?: unknown } | null;
+      if (m?.type === 'ready') resolve();
+      else if (m?.type === 'failed') fail(String(m.error));
+    };
+    if (typeof worker.on === 'function') {
+      worker.on('message', onMessage);
+      worker.on('error', (error: unknown) => fail(describeError(error)));
+      worker.on('messageerror', (error: unknown) => fail(`message error: ${describeError(error)}`));
+      worker.on('exit', (code: unknown) => fail(`exited with code ${String(code)}`));
+    } else if (typeof worker.addEventListener === 'function') {
+      worker.addEventListener('message', (event: { data?: unknown }) => onMessage(event.data));
+      worker.addEventListener('error', (event: { message?: unknown }) =>
+        fail(String(event.message ?? 'error event')),
+      );
+      worker.addEventListener('messageerror', () => fail('message error'));
+    } else {
+      throw new EccoError(
+        'INVALID_ARGUMENT',
+        'The helper thread from spawn has neither on() nor addEventListener().',
+        { hint: 'Return a Node worker_threads Worker or a Web Worker from spawn.' },
+      );
+    }
+  });
+}
+
+/** Waits for every helper's ready message, at most `timeoutMs`. */
+async function allReady(ready: Promise<void>[], timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no ready message within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.race([Promise.all(ready), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function helperError(what: string, failures: HelperFailures, cause?: unknown): EccoError {
+  const first = failures.first;
+  const detail = first
+    ? `helper ${first.index} ${first.what}`
+    : cause instanceof Error
+      ? cause.message
+      : String(cause);
+  return new EccoError('INTERNAL', `The threaded NMF engine's helper thread ${what} (${detail}).`, {
+    hint: "Use engine 'wasm' (one thread), or check that worker threads can start here with enough memory.",
+    details: first ? { helper: first.index } : undefined,
+    cause,
+  });
 }
 
 /**
@@ -209,6 +350,9 @@ interface Pool {
   csr: CsrMatrix;
   /** Row cuts of M: thread t takes [cut[t], cut[t + 1]); thread 0 is the calling thread. */
   cut: number[];
+  failures: HelperFailures;
+  /** How long to wait for the helpers after the calling thread's share is done. */
+  timeoutMs: number;
 }
 
 /**
@@ -230,9 +374,17 @@ function balancedCut(csr: CsrMatrix, threads: number): number[] {
   return cut;
 }
 
-/** Runs `op` on every helper with its arguments while the calling thread does `mine`. */
+/**
+ * Runs `op` on every helper with its arguments while the calling thread does `mine`. Waits for
+ * the helpers in slices of WAIT_SLICE_MS, so that a helper that failed (flagged in the control
+ * block by the helper itself, or recorded from its error/exit events between passes) or that
+ * stopped answering (timeoutMs) ends the solve with a typed error instead of blocking forever.
+ */
 function parallel(pool: Pool, op: number, argsOf: (h: number) => number[], mine: () => number) {
-  const { ctl, args, res, helpers, csr, cut } = pool;
+  const { ctl, args, res, helpers, csr, cut, failures } = pool;
+  if (failures.first || Atomics.load(ctl, FAILED) !== 0) {
+    throw helperError('failed', failures);
+  }
   Atomics.store(ctl, 2, 0);
   const at = (view: ArrayBufferView) => view.byteOffset;
   for (let h = 0; h < helpers; h++) {
@@ -244,8 +396,24 @@ function parallel(pool: Pool, op: number, argsOf: (h: number) => number[], mine:
   Atomics.add(ctl, 0, 1);
   Atomics.notify(ctl, 0);
   let total = mine();
+  let deadline = 0;
   for (let done = Atomics.load(ctl, 2); done < helpers; done = Atomics.load(ctl, 2)) {
-    Atomics.wait(ctl, 2, done);
+    if (Atomics.wait(ctl, 2, done, WAIT_SLICE_MS) !== 'timed-out') continue;
+    if (failures.first) throw helperError('failed', failures);
+    const now = performance.now();
+    if (deadline === 0) deadline = now + pool.timeoutMs - WAIT_SLICE_MS;
+    else if (now > deadline) {
+      throw helperError(
+        'stopped answering',
+        failures,
+        new Error(`no reply in ${pool.timeoutMs} ms`),
+      );
+    }
+  }
+  const failed = Atomics.load(ctl, FAILED);
+  if (failed !== 0) {
+    failures.first ??= { index: failed - 1, what: 'failed during a pass' };
+    throw helperError('failed', failures);
   }
   for (let h = 0; h < helpers; h++) total += res[h];
   return total;
