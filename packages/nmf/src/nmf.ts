@@ -25,8 +25,10 @@ const YIELD_EVERY_MS = 25;
  * @param X rows × cols, row-major, finite and ≥ 0. Computation is float32 (as scikit-learn
  *   does for float32 input); errors are accumulated in float64.
  * @param shape [rows, cols].
- * @throws EccoError NMF_INVALID_INPUT (NaN/±Infinity, negative values, empty or mis-shaped X),
- *   NMF_INVALID_COMPONENTS, INVALID_ARGUMENT (other options), ABORTED (options.signal).
+ * @throws EccoError NMF_INVALID_INPUT (NaN/±Infinity, values above float32's range, negative
+ *   values, empty or mis-shaped X), NMF_INVALID_COMPONENTS, INVALID_ARGUMENT (other options),
+ *   ABORTED (options.signal), INTERNAL (the engine failed to start or during the solve; the
+ *   original error is the cause).
  */
 export async function nmf(
   X: Float32Array | Float64Array,
@@ -52,48 +54,69 @@ export async function nmf(
     });
   }
   try {
-    const W = session.alloc(rows * width);
-    const Ht = session.alloc(cols * width);
-    await initialize(session, x, rows, cols, k, width, svdWidth, opts, W, Ht);
-    const control = {
-      maxIter: opts.maxIter,
-      tol: opts.tol,
-      signal: options.signal,
-      pacer: new Pacer(YIELD_EVERY_MS),
-      progress: new ProgressReporter(options.onProgress, opts.progressEveryMs),
-    };
-    const { nIter, converged } =
-      opts.solver === 'cd'
-        ? await solveCoordinateDescent(session, rows, cols, k, width, { W, Ht }, control)
-        : await solveMultiplicative(
-            session,
-            x,
-            rows,
-            cols,
-            k,
-            width,
-            { W, Ht },
-            opts.betaLoss,
-            control,
-          );
-    const reconstructionError =
-      opts.betaLoss === 'frobenius'
-        ? frobeniusError(x, rows, cols, W, Ht, k, width, session)
-        : klError(x, rows, cols, W, Ht, k, width);
-    return {
-      W: unpad(W, rows, k, width),
-      H: transposeUnpad(Ht, cols, k, width),
-      rows,
-      cols,
-      nComponents: k,
-      nIter,
-      reconstructionError,
-      converged,
-      engine: session.name,
-    };
+    return await solve(session, x, rows, cols, k, width, svdWidth, opts, options);
+  } catch (cause) {
+    if (isEccoError(cause)) throw cause;
+    throw new EccoError('INTERNAL', `The ${session.name} NMF engine failed during the solve.`, {
+      hint: "Try engine 'js'; if it fails there too, please report it with the matrix's shape.",
+      details: { engine: session.name, rows, cols, nComponents: k },
+      cause,
+    });
   } finally {
     session.dispose();
   }
+}
+
+async function solve(
+  session: EngineSession,
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  k: number,
+  width: number,
+  svdWidth: number,
+  opts: ResolvedNmfOptions,
+  options: NmfOptions,
+): Promise<NmfResult> {
+  const W = session.alloc(rows * width);
+  const Ht = session.alloc(cols * width);
+  await initialize(session, x, rows, cols, k, width, svdWidth, opts, W, Ht);
+  const control = {
+    maxIter: opts.maxIter,
+    tol: opts.tol,
+    signal: options.signal,
+    pacer: new Pacer(YIELD_EVERY_MS),
+    progress: new ProgressReporter(options.onProgress, opts.progressEveryMs),
+  };
+  const { nIter, converged } =
+    opts.solver === 'cd'
+      ? await solveCoordinateDescent(session, rows, cols, k, width, { W, Ht }, control)
+      : await solveMultiplicative(
+          session,
+          x,
+          rows,
+          cols,
+          k,
+          width,
+          { W, Ht },
+          opts.betaLoss,
+          control,
+        );
+  const reconstructionError =
+    opts.betaLoss === 'frobenius'
+      ? frobeniusError(x, rows, cols, W, Ht, k, width, session)
+      : klError(x, rows, cols, W, Ht, k, width);
+  return {
+    W: unpad(W, rows, k, width),
+    H: transposeUnpad(Ht, cols, k, width),
+    rows,
+    cols,
+    nComponents: k,
+    nIter,
+    reconstructionError,
+    converged,
+    engine: session.name,
+  };
 }
 
 async function initialize(

@@ -17,7 +17,13 @@ export interface ResolvedNmfOptions {
   progressEveryMs: number;
 }
 
-/** Throws NMF_INVALID_INPUT unless X is a finite, non-negative rows × cols float matrix. */
+/** The largest finite float32. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/**
+ * Throws NMF_INVALID_INPUT unless X is a finite, non-negative rows × cols float matrix whose
+ * values fit float32.
+ */
 export function validateMatrix(x: unknown, shape: unknown): { rows: number; cols: number } {
   if (!(x instanceof Float32Array || x instanceof Float64Array)) {
     throw new EccoError('NMF_INVALID_INPUT', 'X must be a Float32Array or Float64Array.', {
@@ -48,10 +54,20 @@ export function validateMatrix(x: unknown, shape: unknown): { rows: number; cols
       { hint: 'Check the shape, or that X is row-major and complete.', details: { rows, cols } },
     );
   }
+  // Float64 input is computed in float32: a finite float64 above float32's range would become
+  // Infinity there (and NaN factors), so it is refused like Infinity itself.
+  const max = x instanceof Float64Array ? FLOAT32_MAX : Number.MAX_VALUE;
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
-    if (v >= 0 && v !== Number.POSITIVE_INFINITY) continue;
+    if (v >= 0 && v <= max) continue;
     const at = { row: Math.floor(i / cols), col: i % cols };
+    if (v > max && v !== Number.POSITIVE_INFINITY) {
+      throw new EccoError(
+        'NMF_INVALID_INPUT',
+        `X has a value (${v}) above float32's largest (${FLOAT32_MAX}) at row ${at.row}, column ${at.col}; NMF computes in float32.`,
+        { hint: 'Rescale X (e.g. divide by its maximum) before factorizing.', details: at },
+      );
+    }
     if (Number.isNaN(v) || !Number.isFinite(v)) {
       throw new EccoError(
         'NMF_INVALID_INPUT',

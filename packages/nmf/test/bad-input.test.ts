@@ -1,6 +1,6 @@
 import { type EccoErrorCode, isEccoError } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
-import { nmf } from '../src/index.js';
+import { jsEngine, type NmfEngine, nmf } from '../src/index.js';
 
 async function rejectsWith(promise: Promise<unknown>, code: EccoErrorCode, text: RegExp) {
   const error = await promise.then(
@@ -25,6 +25,44 @@ describe('nmf() bad input', () => {
       );
       expect(e.details).toEqual({ row: 1, col: 1 });
     }
+  });
+
+  it('refuses float64 values above float32 range (they would become Infinity), saying where', async () => {
+    const x = Float64Array.from([1, 2, 3, 4, 5, 1e39]);
+    const e = await rejectsWith(
+      nmf(x, [2, 3], { nComponents: 1 }),
+      'NMF_INVALID_INPUT',
+      /value \(1e\+39\) above float32's largest .* at row 1, column 2/,
+    );
+    expect(e.details).toEqual({ row: 1, col: 2 });
+    // float32's largest finite value itself is accepted.
+    const edge = Float64Array.from([1, 2, 3, 4, 5, 3.4028234663852886e38]);
+    const r = await nmf(edge, [2, 3], { nComponents: 1, init: 'random', maxIter: 2 });
+    expect(r.W).toHaveLength(2);
+  });
+
+  it('maps an engine failing during the solve to INTERNAL with the original error as cause', async () => {
+    const boom = new TypeError('engine exploded');
+    const failing: NmfEngine = {
+      name: 'failing',
+      async prepare(...args) {
+        const session = await jsEngine.prepare(...args);
+        return {
+          ...session,
+          name: 'failing',
+          fused: undefined,
+          xTimes() {
+            throw boom;
+          },
+        };
+      },
+    };
+    const e = await rejectsWith(
+      nmf(good, [2, 3], { nComponents: 1, init: 'random', engine: failing }),
+      'INTERNAL',
+      /failing NMF engine failed during the solve/,
+    );
+    expect(e.cause).toBe(boom);
   });
 
   it('refuses negative values and points to runNmf, which clips', async () => {
