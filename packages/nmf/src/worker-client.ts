@@ -131,13 +131,37 @@ function call<T>(
     };
     const onAbort = () => {
       cleanup();
-      worker.postMessage({ type: 'cancel', id, protocol: PROTOCOL }, []);
+      try {
+        worker.postMessage({ type: 'cancel', id, protocol: PROTOCOL }, []);
+      } catch {
+        // The worker cannot take the cancel (e.g. it was terminated): nothing left to stop.
+      }
       reject(new EccoError('ABORTED', 'NMF was cancelled.', { cause: signal?.reason }));
     };
     worker.addEventListener('message', onMessage);
     worker.addEventListener('error', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
-    worker.postMessage({ ...request, id, protocol: PROTOCOL }, transfer);
+    try {
+      worker.postMessage({ ...request, id, protocol: PROTOCOL }, transfer);
+    } catch (cause) {
+      cleanup();
+      const name = cause instanceof Error ? cause.name : typeof cause;
+      const text = cause instanceof Error ? cause.message : String(cause);
+      reject(
+        new EccoError(
+          'INVALID_ARGUMENT',
+          `The NMF request could not be sent to the worker (${name}: ${text}).`,
+          {
+            hint:
+              name === 'DataCloneError'
+                ? 'Options and inputs must be structured-cloneable: plain numbers, strings, typed arrays (no functions, class instances or detached buffers).'
+                : 'Check that the worker is running and accepts messages.',
+            details: { errorName: name },
+            cause,
+          },
+        ),
+      );
+    }
   });
 }
 

@@ -130,4 +130,37 @@ describe('worker entry and client', () => {
     );
     expect(e.code).toBe('INVALID_ARGUMENT');
   });
+
+  it('rejects with a typed error and detaches its listeners when postMessage throws', async () => {
+    const listeners = new Set<unknown>();
+    const controller = new AbortController();
+    let posts = 0;
+    const throwing: WorkerLike = {
+      postMessage() {
+        posts++;
+        throw new DOMException('function could not be cloned', 'DataCloneError');
+      },
+      addEventListener: (_type: string, listener: unknown) => void listeners.add(listener),
+      removeEventListener: (_type: string, listener: unknown) => void listeners.delete(listener),
+    } as WorkerLike;
+    const e = await errorOf(
+      nmfInWorker(throwing, x, [rows, cols], { nComponents: 2, signal: controller.signal }),
+    );
+    expect(e.code).toBe('INVALID_ARGUMENT');
+    expect(e.message).toMatch(
+      /could not be sent to the worker \(DataCloneError: .*structured-cloneable/,
+    );
+    expect((e.cause as DOMException).name).toBe('DataCloneError');
+    expect(listeners.size).toBe(0);
+    // The abort listener is gone too: aborting now posts no cancel message.
+    controller.abort();
+    expect(posts).toBe(1);
+    const f = await errorOf(
+      runNmfInWorker(throwing, {
+        activations: { data: new Float32Array(4), layers: 1, neurons: 2, positions: 2 },
+      } as never),
+    );
+    expect(f.code).toBe('INVALID_ARGUMENT');
+    expect(listeners.size).toBe(0);
+  });
 });
