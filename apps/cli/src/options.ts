@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EccoError } from '@explainable-ecco/core';
+import { maskFromOptions } from './mask.js';
 
 export type ExplainerChoice = 'heuristic' | 'openai';
 
@@ -49,12 +50,14 @@ Model and factors:
 
 Explanations:
   --explainer NAME         heuristic (offline, default) | openai (needs OPENAI_API_KEY or --base-url)
-  --llm MODEL              model name for --explainer openai (default gpt-4o-mini)
-  --base-url URL           any OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio)
+  --llm MODEL              model name for --explainer openai (default $OPENAI_MODEL, else gpt-4o-mini);
+                           servers such as Ollama need it, e.g. --llm llama3.2
+  --base-url URL           any OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio), with
+                           --explainer openai (default $OPENAI_BASE_URL, else OpenAI)
   --mask STRATEGY          absolute | relative | quantile | top-k | auto (default absolute)
   --threshold X            the mask strategy's parameter (absolute: 0.01)
   --no-score               skip scoring the explanations
-  --no-cache               do not read or write the explanation cache
+  --no-cache               do not read or write the explanation cache (see ECCO_CACHE_DIR below)
 
 Output:
   --out DIR                write result.json and report.html into DIR
@@ -62,6 +65,16 @@ Output:
   --quiet                  no progress output (progress goes to stderr)
   -h, --help               show this help
   --version                print the version
+
+Environment:
+  OPENAI_API_KEY           the key for --explainer openai (sent only to the chosen server)
+  OPENAI_BASE_URL          the server for --explainer openai when --base-url is not given
+  OPENAI_MODEL             the model for --explainer openai when --llm is not given
+  ECCO_CACHE_DIR           the explanation cache folder, and where Hub models are downloaded; by
+                           default explanations go to $XDG_CACHE_HOME/explainable-ecco/explanations
+                           (else ~/.cache/explainable-ecco/explanations), models to
+                           ~/.cache/explainable-ecco
+  ECCO_DEBUG=1             print a stack trace with an error
 `;
 
 function invalid(message: string, hint = 'Run ecco-explain --help for usage.'): never {
@@ -181,7 +194,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
   const threshold = str('threshold');
   if (threshold !== undefined) {
     const x = Number(threshold);
-    if (!Number.isFinite(x) || x < 0)
+    if (threshold.trim() === '' || !Number.isFinite(x) || x < 0)
       invalid(`--threshold "${threshold}" must be a non-negative number.`);
     options.threshold = x;
   }
@@ -209,6 +222,20 @@ export function parseCliOptions(argv: string[]): CliOptions {
       );
     }
   }
+  // Options that only the openai explainer reads would otherwise be silently ignored.
+  for (const [flag, value] of [
+    ['--base-url', options.baseUrl],
+    ['--llm', options.llm],
+  ] as const) {
+    if (value !== undefined && options.explainer !== 'openai') {
+      invalid(
+        `${flag} needs --explainer openai.`,
+        `Add --explainer openai to use ${flag}, or drop it for the offline heuristic explainer.`,
+      );
+    }
+  }
+  // Fails now, not after the model has run: a bad --mask/--threshold pair.
+  maskFromOptions(options);
   if (options.fromEcco && (options.model || options.components || options.layers)) {
     invalid(
       '--from-ecco explains factors that ecco already computed; --model, --components and --layers do not apply.',

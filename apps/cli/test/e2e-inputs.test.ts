@@ -128,6 +128,21 @@ describe('ecco-explain errors: one line, what to do, non-zero exit, no stack, no
       1,
     ],
     ['unknown option', ['--bogus'], {}, /Unknown option/, 2],
+    ['unknown mask strategy', ['hello', '--mask', 'bogus'], {}, /Unknown mask strategy/, 2],
+    [
+      'a threshold out of the mask strategy range',
+      ['hello', '--mask', 'relative', '--threshold', '5'],
+      {},
+      /out of range for --mask relative/,
+      2,
+    ],
+    [
+      '--base-url without --explainer openai',
+      ['hello', '--base-url', 'http://127.0.0.1:9/v1'],
+      {},
+      /--base-url needs --explainer openai/,
+      2,
+    ],
   ];
 
   for (const [name, args, env, message, code] of cases) {
@@ -146,6 +161,19 @@ describe('ecco-explain errors: one line, what to do, non-zero exit, no stack, no
       expect(readdirSync(out)).toEqual([]);
     }, 60_000);
   }
+
+  it('rejects a bad --mask/--threshold before loading the model', async () => {
+    for (const args of [
+      ['hello', '--mask', 'bogus'],
+      ['hello', '--mask', 'relative', '--threshold', '5'],
+    ]) {
+      // No --quiet: any stage that started would show on stderr.
+      const run = await runCli([...args, '--no-cache'], { env: offline });
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/load model|inference|NMF/);
+    }
+  }, 60_000);
 
   it('an unreachable server fails with what to do, and writes nothing', async () => {
     const out = tempDir();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions, parseLayerRange } from '../src/options.js';
+import { parseCliOptions, parseLayerRange, USAGE } from '../src/options.js';
 
 describe('parseCliOptions', () => {
   it('has offline defaults with no arguments', () => {
@@ -54,6 +54,26 @@ describe('parseCliOptions', () => {
     });
   });
 
+  it('accepts every mask strategy with a threshold in its range', () => {
+    for (const argv of [
+      ['--mask', 'absolute', '--threshold', '0.5'],
+      ['--mask', 'relative', '--threshold', '0.2'],
+      ['--mask', 'quantile', '--threshold', '0.9'],
+      ['--mask', 'top-k', '--threshold', '5'],
+      ['--mask', 'auto'],
+      ['--explainer', 'openai', '--base-url', 'http://127.0.0.1:9/v1'],
+    ]) {
+      expect(() => parseCliOptions(argv), argv.join(' ')).not.toThrow();
+    }
+  });
+
+  it('documents the environment it reads in --help', () => {
+    for (const name of ['OPENAI_API_KEY', 'OPENAI_BASE_URL', 'OPENAI_MODEL', 'ECCO_CACHE_DIR'])
+      expect(USAGE).toContain(name);
+    expect(USAGE).toContain('explainable-ecco/explanations');
+    expect(USAGE).toMatch(/Ollama need it/);
+  });
+
   it('reads stdin with --file -', () => {
     expect(parseCliOptions(['--file', '-']).readStdin).toBe(true);
   });
@@ -71,6 +91,16 @@ describe('parseCliOptions', () => {
     [['a', 'b'], /at most one TEXT/],
     [['text', '--from-ecco', 'f.json'], /only one input/],
     [['--from-ecco', 'f.json', '--components', '3'], /do not apply/],
+    [['--mask', 'bogus'], /Unknown mask strategy "bogus"/],
+    [['--mask', 'relative', '--threshold', '5'], /out of range for --mask relative/],
+    [['--mask', 'quantile', '--threshold', '1.5'], /out of range for --mask quantile/],
+    [['--mask', 'top-k', '--threshold', '2.5'], /whole number of tokens/],
+    [['--mask', 'top-k', '--threshold', '0'], /whole number of tokens/],
+    [['--mask', 'auto', '--threshold', '0.1'], /does not apply to --mask auto/],
+    [['--threshold', ''], /non-negative number/],
+    [['--base-url', 'http://127.0.0.1:9/v1'], /^--base-url needs --explainer openai\./],
+    [['--llm', 'llama3.2'], /^--llm needs --explainer openai\./],
+    [['--explainer', 'heuristic', '--llm', 'x'], /^--llm needs --explainer openai\./],
   ];
   for (const [argv, message] of bad) {
     it(`rejects ${argv.join(' ')} with INVALID_OPTION`, () => {
