@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import { EccoError, type Factorization, fromEccoJson } from '@explainable-ecco/core';
+import { untilAborted } from './abortable.js';
 import type { CliOptions } from './options.js';
 
 /** One text to analyse with a model. */
@@ -79,6 +80,7 @@ async function readTextFile(path: string, what: string, hint: string): Promise<s
 export async function resolveJobs(
   options: CliOptions,
   stdin: NodeJS.ReadableStream,
+  signal?: AbortSignal,
 ): Promise<Job[]> {
   if (options.fromEcco) {
     const text = await readTextFile(
@@ -102,7 +104,8 @@ export async function resolveJobs(
       {
         kind: 'text',
         name: 'stdin',
-        text: checkText(await readAll(stdin), 'from stdin'),
+        // Ctrl-C while waiting for stdin (a terminal, or a pipe that never ends) stops here.
+        text: checkText(await untilAborted(readAll(stdin), signal, 'Reading stdin'), 'from stdin'),
         components,
         layers,
       },

@@ -7,9 +7,10 @@ import { writeFileAtomic } from './atomic-write.js';
 import { resolveJobs } from './inputs.js';
 import { parseCliOptions, USAGE } from './options.js';
 import { checkExplainerConfig, type PipelineRun, runPipeline } from './pipeline.js';
-import { createProgressReporter, type ProgressStream } from './progress.js';
+import { createProgressReporter, type ProgressReporter, type ProgressStream } from './progress.js';
 import type { ResultFile } from './result.js';
 import { renderTable } from './table.js';
+import { oneLine } from './terminal-text.js';
 
 export interface CliIo {
   stdout: ProgressStream;
@@ -73,6 +74,7 @@ async function writeOutputs(outDir: string, run: PipelineRun): Promise<void> {
 /** `ecco-explain` without process globals, so tests can drive it in-process. */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const secrets = [io.env.OPENAI_API_KEY];
+  let progress: ProgressReporter | undefined;
   try {
     const options = parseCliOptions(argv);
     if (options.help) {
@@ -84,9 +86,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     checkExplainerConfig(options, io.env);
-    const progress = createProgressReporter(io.stderr, { quiet: options.quiet });
-    const jobs = await resolveJobs(options, io.stdin);
+    progress = createProgressReporter(io.stderr, { quiet: options.quiet });
+    const jobs = await resolveJobs(options, io.stdin, io.signal);
     const run = await runPipeline(options, jobs, progress, io.signal);
+    progress.close();
     throwIfNothingExplained(run);
 
     const failed = run.explanations.flat().filter((e) => e.error).length;
@@ -109,11 +112,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return EXIT.ok;
   } catch (error) {
+    progress?.close();
     const cancelled = isEccoError(error, 'ABORTED');
     const message = isEccoError(error)
       ? error.message
       : `unexpected error: ${(error as Error)?.message ?? String(error)} (set ECCO_DEBUG=1 for details)`;
-    io.stderr.write(`ecco-explain: ${redactSecrets(message, secrets)}\n`);
+    // One line, and nothing a remote server sent can drive the terminal.
+    io.stderr.write(`ecco-explain: ${oneLine(redactSecrets(message, secrets))}\n`);
     if (io.env.ECCO_DEBUG && error instanceof Error && error.stack)
       io.stderr.write(`${redactSecrets(error.stack, secrets)}\n`);
     if (cancelled) return EXIT.cancelled;

@@ -5,11 +5,14 @@ import {
   type Factorization,
   isEccoError,
   type ModelOutput,
+  throwIfAborted,
 } from '@explainable-ecco/core';
 import { demoModelPath } from '@explainable-ecco/demo-model';
-import { type ExplainOptions, explain, scoreExplanations } from '@explainable-ecco/explainer';
+import { explain, scoreExplanations } from '@explainable-ecco/explainer';
 import { runNmf } from '@explainable-ecco/nmf/node';
+import { untilAborted } from './abortable.js';
 import type { Job, TextJob } from './inputs.js';
+import { maskFromOptions } from './mask.js';
 import type { CliOptions } from './options.js';
 import type { ProgressReporter } from './progress.js';
 import { type ResultEntry, toResultEntry } from './result.js';
@@ -20,44 +23,6 @@ export interface PipelineRun {
   explanations: Explanation[][];
   /** Wall time of the stages shared by all texts (model loading), ms. */
   timings: Record<string, number>;
-}
-
-/** Maps --mask/--threshold onto the explainer's mask strategies. */
-export function maskFromOptions(
-  options: Pick<CliOptions, 'mask' | 'threshold'>,
-): ExplainOptions['mask'] {
-  const x = options.threshold;
-  switch (options.mask ?? 'absolute') {
-    case 'absolute':
-      return { kind: 'absolute', threshold: x ?? 0.01 };
-    case 'relative':
-      if (x !== undefined && x > 1)
-        throw new EccoError(
-          'INVALID_OPTION',
-          '--threshold for --mask relative is a fraction of the maximum, 0–1.',
-        );
-      return x === undefined ? { kind: 'relative' } : { kind: 'relative', fraction: x };
-    case 'quantile':
-      if (x !== undefined && x > 1)
-        throw new EccoError(
-          'INVALID_OPTION',
-          '--threshold for --mask quantile is a quantile, 0–1.',
-        );
-      return x === undefined ? { kind: 'quantile' } : { kind: 'quantile', q: x };
-    case 'top-k':
-      if (x !== undefined && !Number.isInteger(x))
-        throw new EccoError(
-          'INVALID_OPTION',
-          '--threshold for --mask top-k is a whole number of tokens.',
-        );
-      return x === undefined ? { kind: 'top-k' } : { kind: 'top-k', k: x };
-    case 'auto':
-      return { kind: 'auto' };
-    default:
-      throw new EccoError('INVALID_OPTION', `Unknown mask strategy "${options.mask}".`, {
-        hint: 'Use --mask absolute, relative, quantile, top-k or auto.',
-      });
-  }
 }
 
 /** Fails before any work when the chosen explainer cannot possibly run. */
@@ -78,15 +43,24 @@ function since(t0: number): number {
   return Math.round(performance.now() - t0);
 }
 
-async function loadModel(options: CliOptions, progress: ProgressReporter): Promise<EccoModel> {
+/** Work the pipeline stopped waiting for on Ctrl-C (inference goes on in native threads). */
+type Background = Promise<unknown>[];
+
+async function loadModel(
+  options: CliOptions,
+  progress: ProgressReporter,
+  signal?: AbortSignal,
+): Promise<EccoModel> {
   const stage = progress.stage('load model');
-  const model = await EccoModel.fromPretrained(options.model ?? demoModelPath, {
+  const loading = EccoModel.fromPretrained(options.model ?? demoModelPath, {
     onProgress: (event) => {
       if (event.status === 'download' && event.total) {
         stage.update(event.loaded ?? 0, event.total, `downloading ${event.file}`);
       }
     },
   });
+  // Loading cannot be interrupted; on Ctrl-C stop waiting and release the model if it comes.
+  const model = await untilAborted(loading, signal, 'Loading the model', (late) => late.dispose());
   stage.finish(
     `${options.model ?? 'bundled demo model'} — ${model.config.numLayers} layers × ${model.config.intermediateSize} neurons`,
   );
@@ -110,13 +84,17 @@ async function factorizeText(
   options: CliOptions,
   progress: ProgressReporter,
   timings: Record<string, number>,
+  background: Background,
   signal?: AbortSignal,
 ): Promise<Factorization> {
+  throwIfAborted(signal, 'The run');
   let t0 = performance.now();
   const inference = progress.stage(`${job.name}: inference`);
   let output: ModelOutput;
   try {
-    output = await model.run(job.text, { truncation: options.truncate });
+    const running = model.run(job.text, { truncation: options.truncate });
+    background.push(running);
+    output = await untilAborted(running, signal, 'Inference');
   } catch (error) {
     if (isEccoError(error, 'TEXT_TOO_LONG')) {
       const { tokens, maxPositions } = (error.details ?? {}) as {
@@ -223,20 +201,22 @@ export async function runPipeline(
 ): Promise<PipelineRun> {
   const run: PipelineRun = { entries: [], factorizations: [], explanations: [], timings: {} };
   let model: EccoModel | undefined;
+  const background: Background = [];
   try {
     if (jobs.some((j) => j.kind === 'text')) {
       const t0 = performance.now();
-      model = await loadModel(options, progress);
+      model = await loadModel(options, progress, signal);
       run.timings.loadModel = since(t0);
     }
     for (const job of jobs) {
+      throwIfAborted(signal, 'The run');
       // Model loading is shared by every text; each entry reports it so one file tells the whole cost.
       const timings: Record<string, number> =
         run.timings.loadModel === undefined ? {} : { loadModel: run.timings.loadModel };
       const factorization =
         job.kind === 'ecco'
           ? job.factorization
-          : await factorizeText(job, model!, options, progress, timings, signal);
+          : await factorizeText(job, model!, options, progress, timings, background, signal);
       const explanations = await explainFactors(
         job.name,
         factorization,
@@ -252,7 +232,13 @@ export async function runPipeline(
       run.explanations.push(explanations);
     }
   } finally {
-    await model?.dispose();
+    if (model) {
+      const loaded = model;
+      // Never free a session that an abandoned inference still uses.
+      const released = Promise.allSettled(background).then(() => loaded.dispose());
+      if (signal?.aborted) released.catch(() => {});
+      else await released;
+    }
   }
   return run;
 }

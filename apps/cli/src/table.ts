@@ -1,4 +1,5 @@
 import type { ResultEntry } from './result.js';
+import { terminalSafe } from './terminal-text.js';
 
 /** The tokens where a factor is strongest, as a reader would see them (deduplicated). */
 export function topTokens(
@@ -23,10 +24,11 @@ export function topTokens(
   return out;
 }
 
+/** Words of `text` in lines of at most `width` characters; control characters never get through. */
 function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  for (const word of terminalSafe(text).split(/\s+/).filter(Boolean)) {
     if (line && line.length + 1 + word.length > width) {
       lines.push(line);
       line = '';
@@ -60,7 +62,9 @@ export function renderTable(entry: ResultEntry, width = 100): string {
   const textW = w - factorW - tokensW - scoreW - 6;
   const header = `${pad('factor', factorW)}  ${pad('top tokens', tokensW)}  ${pad('explanation', textW)}  ${pad('score', scoreW)}`;
   const out = [
-    `${entry.name} — ${entry.tokens.length} tokens, ${entry.components} factors (${entry.source})`,
+    terminalSafe(
+      `${entry.name} — ${entry.tokens.length} tokens, ${entry.components} factors (${entry.source})`,
+    ),
     header,
     '─'.repeat(Math.min(w, header.length)),
   ];

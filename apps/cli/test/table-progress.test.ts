@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter } from '../src/progress.js';
+import { createProgressReporter, SPINNER_INTERVAL_MS } from '../src/progress.js';
 import type { ResultEntry } from '../src/result.js';
 import { renderTable, topTokens } from '../src/table.js';
+import { oneLine, terminalSafe } from '../src/terminal-text.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Any C0 or C1 control character other than a line feed. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: what the tests look for
+const CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f]/;
 
 const entry: ResultEntry = {
   name: 'demo',
@@ -46,6 +52,41 @@ describe('terminal table', () => {
   });
 });
 
+describe('terminal-safe text', () => {
+  it('drops escape sequences and other control characters, keeps the words', () => {
+    const text = terminalSafe('a\x1b[2Jb\x07c\x9b31md\u0000e\x7ff');
+    expect(text).not.toMatch(CONTROL);
+    expect(text).toBe('a[2Jbc31mdef');
+  });
+
+  it('turns line breaks and tabs into spaces; oneLine collapses them', () => {
+    expect(terminalSafe('a\nb\tc\r\nd')).toBe('a b c  d');
+    expect(oneLine('  first line\n   second line\r\n\nthird\x1b[2J  ')).toBe(
+      'first line second line third[2J',
+    );
+  });
+
+  it('keeps escape sequences from an explanation or an error out of the table', () => {
+    const hostile: ResultEntry = {
+      ...entry,
+      name: 'evil\x1b]0;title\x07name',
+      explanations: [
+        { factor: 0, text: '\x1b[2J\x1b[HDigits\x1b[31m in red\x9b2J', provider: 'openai' },
+        {
+          factor: 1,
+          text: '',
+          provider: 'openai',
+          error: { code: 'PROVIDER_ERROR', message: 'server says \x1b[2J\nhello' },
+        },
+      ],
+    };
+    const table = renderTable(hostile, 80);
+    expect(table).not.toMatch(CONTROL);
+    expect(table).toContain('Digits');
+    expect(table).toContain('server says');
+  });
+});
+
 describe('progress reporter', () => {
   const sink = (isTTY: boolean) => {
     const chunks: string[] = [];
@@ -72,6 +113,48 @@ describe('progress reporter', () => {
     s.finish();
     expect(chunks.join('')).toContain('100%');
     expect(chunks.join('')).toContain('\r');
+  });
+
+  it('draws a stage on a TTY as soon as it starts, and keeps it moving', async () => {
+    const { chunks, stream } = sink(true);
+    const p = createProgressReporter(stream);
+    const s = p.stage('load model');
+    // Before any update(): the stage's name is on the terminal.
+    expect(chunks.join('')).toContain('load model');
+    const before = chunks.length;
+    await sleep(SPINNER_INTERVAL_MS * 3);
+    expect(chunks.length).toBeGreaterThan(before);
+    s.finish('4 layers');
+    const after = chunks.length;
+    await sleep(SPINNER_INTERVAL_MS * 3);
+    expect(chunks.length).toBe(after);
+    expect(chunks.join('')).toMatch(/✓.*load model \(.+\) — 4 layers\n$/);
+  });
+
+  it('stops a stage left unfinished on close, clearing its line', async () => {
+    const { chunks, stream } = sink(true);
+    const p = createProgressReporter(stream);
+    p.stage('inference');
+    p.close();
+    expect(chunks.at(-1)).toBe('\r\x1b[2K');
+    const after = chunks.length;
+    await sleep(SPINNER_INTERVAL_MS * 3);
+    expect(chunks.length).toBe(after);
+  });
+
+  it('prints a notice on its own line and draws the running stage again below it', () => {
+    const { chunks, stream } = sink(true);
+    const p = createProgressReporter(stream);
+    const s = p.stage('NMF', 10);
+    s.update(5);
+    p.notice('components clamped');
+    const text = chunks.join('');
+    const notice = text.lastIndexOf('components clamped');
+    const below = 'components clamped\n\r\x1b[2K';
+    expect(text.slice(notice, notice + below.length)).toBe(below);
+    expect(text.slice(notice + below.length)).toMatch(/^\S+ NMF /);
+    s.finish();
+    p.close();
   });
 
   it('is silent with quiet', () => {
