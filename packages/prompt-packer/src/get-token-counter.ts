@@ -59,7 +59,7 @@ export async function getTokenCounter(
       ...(options.chatTemplate !== undefined && { chatTemplate: options.chatTemplate }),
     });
   }
-  const encoding = lookupModel(model)?.encoding;
-  if (encoding) return createOpenAiCounter(encoding);
+  const info = lookupModel(model);
+  if (info?.encoding) return createOpenAiCounter(info.encoding, info.chatOverhead);
   return createEstimateCounter();
 }

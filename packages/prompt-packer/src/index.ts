@@ -14,7 +14,7 @@ export {
   resetModelRegistry,
 } from './model-registry.js';
 export { jaccard, shingles } from './near-duplicate.js';
-export { createOpenAiCounter } from './openai-counter.js';
+export { type ChatOverhead, createOpenAiCounter } from './openai-counter.js';
 export { DEFAULT_MAX_SIMILARITY, pack } from './pack.js';
 export { countLayout } from './prompt-count.js';
 export { TRUNCATION_MARKER, truncateMiddle } from './truncate-middle.js';

@@ -18,6 +18,19 @@ export interface ModelInfo {
   endpoint: 'chat' | 'completion';
   /** US dollars per 1M tokens (standard tier list price), where known. */
   pricePer1M?: { input: number; output: number };
+  /**
+   * A reasoning model (gpt-5, o-series): the Chat Completions API takes `max_completion_tokens`
+   * instead of `max_tokens`, rejects a `temperature` other than the default, and spends part of
+   * the reply budget on hidden reasoning tokens.
+   */
+  reasoning?: boolean;
+  /** False for models that reject `system` messages (o1-mini, o1-preview). */
+  systemMessages?: boolean;
+  /**
+   * Chat overhead when it differs from the usual 3 tokens per message and 1 per `name`
+   * (gpt-3.5-turbo-0301: 4 per message, −1 for a name).
+   */
+  chatOverhead?: { tokensPerMessage: number; tokensPerName: number };
 }
 
 /** A registration: a new model needs `contextWindow`; a known one may change any field. */
@@ -71,6 +84,7 @@ const ROWS: Row[] = [
   ['gpt-4', 8_192, 8_192, C, 'chat', 30, 60],
   ['gpt-4-32k', 32_768, 32_768, C, 'chat', 60, 120],
   ['gpt-3.5-turbo', 16_385, 4_096, C, 'chat', 0.5, 1.5],
+  ['gpt-3.5-turbo-0301', 4_096, 4_096, C, 'chat', 1.5, 2],
   ['gpt-3.5-turbo-0613', 4_096, 4_096, C, 'chat', 1.5, 2],
   ['gpt-3.5-turbo-16k', 16_385, 4_096, C, 'chat', 3, 4],
   ['gpt-3.5-turbo-instruct', 4_096, 4_096, C, 'completion', 1.5, 2],
@@ -97,6 +111,33 @@ const MAX_INPUT: Record<string, number> = {
   'gpt-5-nano': 272_000,
 };
 
+/*
+ * Reasoning models (OpenAI's reasoning guide and the Chat Completions reference): they take
+ * max_completion_tokens, only the default temperature, and reason in hidden reply tokens.
+ * gpt-5-chat-latest is the non-reasoning chat model and is not among them.
+ */
+const REASONING = new Set([
+  'gpt-5',
+  'gpt-5-mini',
+  'gpt-5-nano',
+  'o1',
+  'o1-preview',
+  'o1-mini',
+  'o1-pro',
+  'o3',
+  'o3-pro',
+  'o3-mini',
+  'o4-mini',
+]);
+
+/** The first o1 releases reject system (and developer) messages. */
+const NO_SYSTEM_MESSAGES = new Set(['o1-preview', 'o1-mini']);
+
+/** OpenAI's cookbook ("How to count tokens with tiktoken"): gpt-3.5-turbo-0301's chat layout. */
+const CHAT_OVERHEAD: Record<string, ModelInfo['chatOverhead']> = {
+  'gpt-3.5-turbo-0301': { tokensPerMessage: 4, tokensPerName: -1 },
+};
+
 function fromRow([name, contextWindow, maxOut, encoding, endpoint, input, output]: Row): ModelInfo {
   return {
     name,
@@ -106,6 +147,9 @@ function fromRow([name, contextWindow, maxOut, encoding, endpoint, input, output
     encoding,
     endpoint,
     ...(input !== undefined && output !== undefined && { pricePer1M: { input, output } }),
+    ...(REASONING.has(name) && { reasoning: true }),
+    ...(NO_SYSTEM_MESSAGES.has(name) && { systemMessages: false }),
+    ...(CHAT_OVERHEAD[name] !== undefined && { chatOverhead: CHAT_OVERHEAD[name] }),
   };
 }
 
@@ -121,7 +165,7 @@ function entry(name: string): ModelInfo | undefined {
 }
 
 /** Strips routing prefixes so `openai/gpt-4o` and `ft:gpt-4o-mini:org::id` find their base model. */
-function baseName(name: string): string {
+export function baseModelName(name: string): string {
   let n = name.trim();
   if (n.startsWith('ft:')) n = n.slice(3).split(':')[0] ?? n;
   if (n.startsWith('openai/')) n = n.slice('openai/'.length);
@@ -134,7 +178,7 @@ function baseName(name: string): string {
  * Registered models take precedence over built-in ones.
  */
 export function lookupModel(name: string): ModelInfo | undefined {
-  const n = baseName(name);
+  const n = baseModelName(name);
   const exact = entry(n);
   if (exact) return { ...exact };
   let best: ModelInfo | undefined;
@@ -152,7 +196,8 @@ export function lookupModel(name: string): ModelInfo | undefined {
  * Returns the model as it is now registered.
  */
 export function registerModel(registration: ModelRegistration): ModelInfo {
-  const name = registration.name?.trim();
+  // The same name `lookupModel` looks for: `openai/my-model` and `ft:my-model:…` register `my-model`.
+  const name = typeof registration.name === 'string' ? baseModelName(registration.name) : '';
   if (!name) {
     throw new EccoError('INVALID_ARGUMENT', 'registerModel needs a model name.');
   }

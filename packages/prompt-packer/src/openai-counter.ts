@@ -13,6 +13,12 @@ const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_NAME = 1;
 const REPLY_PRIMING_TOKENS = 3;
 
+/** Per-message chat overhead of models whose layout differs (gpt-3.5-turbo-0301: 4 and −1). */
+export interface ChatOverhead {
+  tokensPerMessage: number;
+  tokensPerName: number;
+}
+
 interface EncodingApi {
   encode(text: string, options?: { disallowedSpecial?: Set<string> }): number[];
   decode(ids: Iterable<number>): string;
@@ -42,8 +48,14 @@ function loadEncoding(encoding: OpenAiEncoding): Promise<EncodingApi> {
 // as the API does for message content, instead of throwing.
 const TEXT_ONLY = { disallowedSpecial: new Set<string>() };
 
-/** Exact counter for an OpenAI encoding, with OpenAI's documented chat overhead. */
-export async function createOpenAiCounter(encoding: OpenAiEncoding): Promise<TokenCounter> {
+/**
+ * Exact counter for an OpenAI encoding, with OpenAI's documented chat overhead (or the given
+ * one, for models such as gpt-3.5-turbo-0301 whose layout differs).
+ */
+export async function createOpenAiCounter(
+  encoding: OpenAiEncoding,
+  overhead: ChatOverhead = { tokensPerMessage: TOKENS_PER_MESSAGE, tokensPerName: TOKENS_PER_NAME },
+): Promise<TokenCounter> {
   const api = await loadEncoding(encoding);
   const count = (text: string): number => (text ? api.countTokens(text, TEXT_ONLY) : 0);
   return {
@@ -53,8 +65,8 @@ export async function createOpenAiCounter(encoding: OpenAiEncoding): Promise<Tok
     countChat(messages: ChatMessage[]): number {
       let total = REPLY_PRIMING_TOKENS;
       for (const m of messages) {
-        total += TOKENS_PER_MESSAGE + count(m.role) + count(m.content);
-        if (m.name !== undefined) total += count(m.name) + TOKENS_PER_NAME;
+        total += overhead.tokensPerMessage + count(m.role) + count(m.content);
+        if (m.name !== undefined) total += count(m.name) + overhead.tokensPerName;
       }
       return total;
     },

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -105,6 +106,23 @@ describe('Hugging Face counters', () => {
     await expectEccoError(
       () => getTokenCounter('x', { tokenizerJson: { model: { type: 'Nope' } } }),
       'TOKENIZER_UNAVAILABLE',
+    );
+  });
+
+  it('read a folder given as a file: URL (spaces and all), and refuse data:/blob: URLs', async () => {
+    const url = pathToFileURL(BPE).href;
+    expect(url).toMatch(/^file:\/\//);
+    const fromUrl = await getTokenCounter('tiny', { localModelPath: url });
+    expect(fromUrl.count('hello world,')).toBe(3);
+    expect(fromUrl.contextWindow).toBe(512);
+    // Percent-escapes are decoded the way Node does, so a missing folder is reported as a path.
+    await expectEccoError(
+      () => loadHfTokenizerFiles(pathToFileURL(fixtureDir('no such dir')).href),
+      'TOKENIZER_UNAVAILABLE',
+    );
+    await expectEccoError(
+      () => loadHfTokenizerFiles('data:application/json,{}'),
+      'INVALID_ARGUMENT',
     );
   });
 

@@ -49,6 +49,49 @@ describe('model registry', () => {
     expect(lookupModel('my-llama')).toBeUndefined();
   });
 
+  it('flags reasoning models and the ones without system messages', () => {
+    for (const name of [
+      'gpt-5',
+      'gpt-5-mini-2025-08-07',
+      'o1',
+      'o1-mini',
+      'o3',
+      'o3-mini',
+      'o4-mini',
+    ]) {
+      expect(lookupModel(name)?.reasoning, name).toBe(true);
+    }
+    for (const name of ['gpt-4o', 'gpt-4.1-mini', 'gpt-5-chat-latest', 'gpt-3.5-turbo']) {
+      expect(lookupModel(name)?.reasoning, name).toBeUndefined();
+    }
+    expect(lookupModel('o1-mini-2024-09-12')?.systemMessages).toBe(false);
+    expect(lookupModel('o1-preview')?.systemMessages).toBe(false);
+    expect(lookupModel('o1')?.systemMessages).toBeUndefined();
+  });
+
+  it('gives gpt-3.5-turbo-0301 its own 4,096-token window and chat layout', () => {
+    expect(lookupModel('gpt-3.5-turbo-0301')).toMatchObject({
+      name: 'gpt-3.5-turbo-0301',
+      contextWindow: 4_096,
+      encoding: 'cl100k_base',
+      chatOverhead: { tokensPerMessage: 4, tokensPerName: -1 },
+    });
+    expect(lookupModel('gpt-3.5-turbo-0125')?.contextWindow).toBe(16_385);
+  });
+
+  it('registers under the same base name that lookup uses (openai/…, ft:…)', () => {
+    expect(registerModel({ name: 'openai/my-tuned', contextWindow: 32_000 }).name).toBe('my-tuned');
+    expect(lookupModel('my-tuned')?.contextWindow).toBe(32_000);
+    expect(lookupModel('openai/my-tuned')?.contextWindow).toBe(32_000);
+    registerModel({ name: 'ft:gpt-4o-mini:acme::abc123', contextWindow: 64_000 });
+    // A fine-tune registration changes its base model, which is what lookup resolves it to.
+    expect(lookupModel('ft:gpt-4o-mini-2024-07-18:acme::xyz')?.contextWindow).toBe(64_000);
+    expect(lookupModel('gpt-4o-mini')).toMatchObject({
+      contextWindow: 64_000,
+      encoding: 'o200k_base',
+    });
+  });
+
   it('refuses registrations without a usable context window', async () => {
     await expectEccoError(() => registerModel({ name: 'new-model' }), 'INVALID_BUDGET');
     await expectEccoError(() => registerModel({ name: 'm', contextWindow: -5 }), 'INVALID_BUDGET');

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { type ChatMessage, createOpenAiCounter, getTokenCounter } from '../src/index.js';
 
 // The example conversation of OpenAI's cookbook "How to count tokens with tiktoken", whose
-// prompt_tokens the API reported as 129 (gpt-3.5-turbo-0125, gpt-4-0613) and 124 (gpt-4o, gpt-4o-mini).
+// prompt_tokens the API reported as 129 (gpt-3.5-turbo-0125, gpt-4-0613), 124 (gpt-4o,
+// gpt-4o-mini) and, in the cookbook's earlier edition, 127 (gpt-3.5-turbo-0301: 4 tokens per
+// message, −1 for a name).
 const COOKBOOK: ChatMessage[] = [
   {
     role: 'system',
@@ -46,6 +48,7 @@ describe('OpenAI counters', () => {
       ['gpt-4o-mini', 124],
       ['gpt-4-0613', 129],
       ['gpt-3.5-turbo-0125', 129],
+      ['gpt-3.5-turbo-0301', 127],
     ] as const) {
       const counter = await getTokenCounter(model);
       expect(counter.exact).toBe(true);

@@ -12,7 +12,12 @@ export interface HfTokenizerFiles {
   modelConfig?: Record<string, unknown>;
 }
 
-const isUrl = (path: string) => /^(https?|file|blob|data):/i.test(path);
+/** Served folders are fetched; `file:` URLs are local folders, read from disk. */
+const isHttpUrl = (path: string) => /^https?:/i.test(path);
+const isFileUrl = (path: string) => /^file:/i.test(path);
+/** URL schemes that cannot name a folder of files (no paths under them). */
+const isFolderlessUrl = (path: string) => /^(data|blob):/i.test(path);
+const isUrl = (path: string) => isHttpUrl(path) || isFileUrl(path) || isFolderlessUrl(path);
 
 /** A location fit for error messages: no credentials or query strings from URLs. */
 function shown(location: string): string {
@@ -28,6 +33,7 @@ function shown(location: string): string {
 interface NodeFiles {
   readFile(path: string, encoding: 'utf8'): Promise<string>;
   join(...parts: string[]): string;
+  fileURLToPath(url: string): string;
 }
 
 /*
@@ -36,13 +42,17 @@ interface NodeFiles {
  */
 async function nodeFiles(): Promise<NodeFiles> {
   const load = (specifier: string) => import(/* @vite-ignore */ specifier);
-  const [fs, path] = await Promise.all([load('node:fs/promises'), load('node:path')]);
-  return { readFile: fs.readFile, join: path.join };
+  const [fs, path, url] = await Promise.all([
+    load('node:fs/promises'),
+    load('node:path'),
+    load('node:url'),
+  ]);
+  return { readFile: fs.readFile, join: path.join, fileURLToPath: url.fileURLToPath };
 }
 
 /** Reads a file's text, or `undefined` when it does not exist. */
 async function readOptional(dir: string, file: string): Promise<string | undefined> {
-  if (isUrl(dir)) {
+  if (isHttpUrl(dir)) {
     // Keep the folder URL's query (signed URLs carry their credentials there).
     const url = new URL(dir);
     url.pathname = `${url.pathname.replace(/\/$/, '')}/${file}`;
@@ -66,12 +76,23 @@ async function readOptional(dir: string, file: string): Promise<string | undefin
     }
     return response.text();
   }
-  const { readFile, join } = await nodeFiles();
+  const { readFile, join, fileURLToPath } = await nodeFiles();
+  let folder = dir;
+  if (isFileUrl(dir)) {
+    try {
+      folder = fileURLToPath(dir);
+    } catch (error) {
+      throw new EccoError('TOKENIZER_UNAVAILABLE', `${shown(dir)} is not a usable file: URL.`, {
+        cause: error,
+        hint: 'Use an absolute file:///… URL or a plain folder path.',
+      });
+    }
+  }
   try {
-    return await readFile(join(dir, file), 'utf8');
+    return await readFile(join(folder, file), 'utf8');
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return undefined;
-    throw new EccoError('TOKENIZER_UNAVAILABLE', `Could not read ${shown(join(dir, file))}.`, {
+    throw new EccoError('TOKENIZER_UNAVAILABLE', `Could not read ${shown(join(folder, file))}.`, {
       cause: error,
       hint: 'Check the path and its permissions.',
     });
@@ -97,9 +118,19 @@ function parseJson(text: string, what: string): Record<string, unknown> {
 
 /**
  * Loads tokenizer.json (required), tokenizer_config.json, chat_template.jinja and config.json
- * from a local model folder (Hub layout) or from a URL that serves one.
+ * from a local model folder (Hub layout; a path or a `file:` URL) or from an http(s) URL that
+ * serves one.
  */
 export async function loadHfTokenizerFiles(modelPath: string): Promise<HfTokenizerFiles> {
+  if (isFolderlessUrl(modelPath)) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `${modelPath.slice(0, modelPath.indexOf(':') + 1)} URLs cannot name a tokenizer folder.`,
+      {
+        hint: 'Pass the tokenizer.json contents as tokenizerJson instead, or a folder path, file: URL or http(s) URL.',
+      },
+    );
+  }
   const [tokenizer, tokenizerConfig, chatTemplate, modelConfig] = await Promise.all([
     readOptional(modelPath, 'tokenizer.json'),
     readOptional(modelPath, 'tokenizer_config.json'),
