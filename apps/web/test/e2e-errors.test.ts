@@ -1,7 +1,7 @@
 import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppPage, openApp, runAndWait, stages } from './helpers/app-page.js';
+import { type AppPage, factorRows, openApp, runAndWait, stages } from './helpers/app-page.js';
 import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 let server: StaticServer;
@@ -87,6 +87,29 @@ describe('typed errors, shown with what to do', () => {
     expect(await page.getAttribute('#results', 'data-state')).toBe('empty');
     expect(await page.isDisabled('#download-json')).toBe(true);
     await page.selectOption('#layers', 'all');
+  });
+
+  it('a run that fails before factors shows none of the previous run’s', async () => {
+    const { page } = app;
+    await page.fill('#text', '1,2,3,4,5,6');
+    await page.fill('#components', '2');
+    expect(await runAndWait(page)).toBe('complete');
+    expect(await factorRows(page)).toHaveLength(2);
+    // Fails in the model, before any factor: nothing of the complete run may stay.
+    await page.fill('#text', Array.from({ length: 200 }, (_, i) => String(i + 1)).join(','));
+    expect(await runAndWait(page)).toBe('failed');
+    expect((await shownError()).code).toBe('TEXT_TOO_LONG');
+    expect(await page.getAttribute('#results', 'data-state')).toBe('empty');
+    expect(await page.textContent('#summary')).toMatch(/^No results/);
+    expect(await factorRows(page)).toEqual([]);
+    expect(
+      await page.$eval('#explorer', (el) => {
+        const e = el as HTMLElement & { data: unknown; explanations: unknown };
+        return [e.data ?? null, e.explanations ?? null];
+      }),
+    ).toEqual([null, null]);
+    expect(await page.isVisible('#explorer')).toBe(false);
+    expect(await page.isDisabled('#download-json')).toBe(true);
   });
 
   it('a text longer than the context fails with TEXT_TOO_LONG, and runs when cut', async () => {

@@ -38,8 +38,13 @@ export class ResultsView {
     this.downloadReport.disabled = !ready;
   }
 
+  /** A new run: the previous run's factors and explanations go, so none outlive it. */
   start(): void {
     this.model = undefined;
+    this.explorer.lockedFactor = null;
+    this.explorer.explanations = null;
+    this.explorer.data = null;
+    this.summary.textContent = 'Running…';
     this.setState('running', true);
   }
 
