@@ -167,4 +167,7 @@ export function startApp(): void {
       errors.focus();
     }
   });
+
+  // index.html keeps the settings and Run disabled until the app handles them.
+  setRunning(false);
 }
