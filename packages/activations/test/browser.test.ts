@@ -165,6 +165,31 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
     expect(code).toBe('MODEL_NOT_FOUND');
   });
 
+  it('looks for Hub ids under env.localModelPath first, then falls back to the Hub', async () => {
+    const localFirst = (id: string) =>
+      rec.page.evaluate(
+        ([host, i]) =>
+          (
+            globalThis as never as {
+              ecco: { localFirst(p: string, h: string, i: string): Promise<unknown> };
+            }
+          ).ecco.localFirst('/models/', host, i),
+        [`${server.url}/hub/`, id] as const,
+      ) as Promise<{ source: string; seen: string[] }>;
+    const before = hubRequests().length;
+    const local = await localFirst('tiny-bert');
+    expect(local.source).toBe(`${server.url}/models/tiny-bert`);
+    expect(local.seen).toEqual(expect.arrayContaining(['download:onnx/model.onnx']));
+    expect(hubRequests().length).toBe(before);
+    // Not under /models/: the Hub (here already in the Cache API from the test above).
+    const hub = await localFirst('test-org/tiny-llama');
+    expect(hub.source).toBe('test-org/tiny-llama');
+    expect(server.requests.some((r) => r.path === '/models/test-org/tiny-llama/config.json')).toBe(
+      true,
+    );
+    expect(rec.pageErrors).toEqual([]);
+  });
+
   it('fetched nothing from outside the loopback server (wasm served locally)', () => {
     expect(foreignRequests()).toEqual([]);
     expect(

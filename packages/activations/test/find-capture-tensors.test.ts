@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { isEccoError } from '@explainable-ecco/core';
+import { readReferenceManifest, referenceModels, repoRoot } from '@explainable-ecco/test-kit';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { parseModelConfig } from '../src/model/config.js';
 import { addGraphOutputs, findCaptureTensors, readModel } from '../src/node.js';
 import { type FfnGraph, ffnGraph, ffnReference } from './helpers/ffn-graphs.js';
-import { randomFloats } from './helpers/onnx-builder.js';
+import { buildModel, randomFloats } from './helpers/onnx-builder.js';
+import { FLOAT } from './helpers/onnx-proto.js';
 
 const hidden = 4;
 const dff = 12;
@@ -122,6 +127,63 @@ describe('findCaptureTensors', () => {
       intermediateSize: hidden,
     });
     expect(plan.points.map((p) => p.tensor)).toEqual(g.activationTensors);
+  });
+
+  it('skips d_ff → hidden projections whose input is not an activation, even with d_ff ≠ hidden', () => {
+    // One FFN (up → Relu → Reshape → down) plus a decoy: the pre-activation up output read by
+    // another d_ff → hidden MatMul, as a gate/up branch without its activation would be.
+    const w = (name: string, dims: number[], seed: number) => ({
+      name,
+      dims,
+      type: FLOAT,
+      data: randomFloats(dims[0]! * dims[1]!, seed),
+    });
+    const { bytes } = buildModel({
+      inputs: [{ name: 'x', type: FLOAT, shape: [2, 3, hidden] }],
+      outputs: [{ name: 'y', type: FLOAT, shape: [2, 3, hidden] }],
+      initializers: [
+        w('up', [hidden, dff], 1),
+        w('down', [dff, hidden], 2),
+        w('decoy', [dff, hidden], 3),
+      ],
+      nodes: [
+        { op: 'MatMul', name: 'n_up', inputs: ['x', 'up'], outputs: ['h'] },
+        { op: 'MatMul', name: 'n_decoy', inputs: ['h', 'decoy'], outputs: ['e'] },
+        { op: 'Relu', name: 'n_act', inputs: ['h'], outputs: ['a'] },
+        { op: 'Identity', name: 'n_pass', inputs: ['a'], outputs: ['a2'] },
+        { op: 'MatMul', name: 'n_down', inputs: ['a2', 'down'], outputs: ['d'] },
+        { op: 'Add', name: 'n_add', inputs: ['d', 'e'], outputs: ['y'] },
+      ],
+    });
+    const plan = findCaptureTensors(readModel(bytes), {
+      modelType: 'mystery',
+      numLayers: 1,
+      hiddenSize: hidden,
+      intermediateSize: dff,
+    });
+    expect(plan.method).toBe('structural');
+    expect(plan.points).toEqual([{ layer: 0, tensor: 'a', node: 'n_down' }]);
+  });
+
+  it.each(
+    referenceModels().flatMap((name) => [
+      [name, 'onnx/model.onnx'],
+      [name, 'onnx/model_quantized.onnx'],
+    ]),
+  )('structure alone finds the registry tensors of %s (%s)', (name, file) => {
+    const dir = resolve(repoRoot, readReferenceManifest(name).modelDir);
+    const graph = readModel(readFileSync(join(dir, file)));
+    const config = parseModelConfig(
+      JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')),
+      name,
+    );
+    const registry = findCaptureTensors(graph, config);
+    expect(registry.method).toBe('registry');
+    const structural = findCaptureTensors(graph, { ...config, modelType: 'unregistered' });
+    expect(structural.method).toBe('structural');
+    expect(structural.points.map((p) => [p.layer, p.tensor])).toEqual(
+      registry.points.map((p) => [p.layer, p.tensor]),
+    );
   });
 
   it('uses the structure when the registry pattern finds the wrong number of layers', () => {

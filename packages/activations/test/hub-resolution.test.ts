@@ -1,9 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type HubServer, rejectionOf, repoRoot, startHubServer } from '@explainable-ecco/test-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EccoModel, env, type LoadProgress } from '../src/node.js';
+import { externalizeInitializers } from './helpers/external-data.js';
+import { modelDirVariant } from './helpers/model-dir.js';
 
 const llamaDir = resolve(repoRoot, 'fixtures/models/tiny-llama');
 const bertDir = resolve(repoRoot, 'fixtures/models/tiny-bert');
@@ -180,6 +191,122 @@ describe('Hub ids', () => {
     expect(lm.source).toBe(bertDir);
     expect(server.requests).toEqual([]);
     await lm.dispose();
+  });
+});
+
+describe('Hub ids: bad settings and a cache that cannot be written', () => {
+  it('refuses an env.remoteHost without an http(s) scheme before any request', async () => {
+    const calls: string[] = [];
+    const fetch = async (input: unknown) => {
+      calls.push(String(input));
+      throw new TypeError('Invalid URL');
+    };
+    for (const host of ['huggingface.co', 'localhost:8080/', '']) {
+      env.remoteHost = host;
+      const error = await rejectionOf(
+        EccoModel.fromPretrained(id, { cacheDir: freshCache(), fetch: fetch as never }),
+      );
+      expect(error.code, host).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('env.remoteHost');
+      expect(error.message).toContain('https://huggingface.co/');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('maps a cache folder it cannot create to CACHE_ERROR', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    // A path under a regular file: unwritable even for root (chmod would not stop root).
+    const file = join(freshCache(), 'a-file');
+    writeFileSync(file, '');
+    const cacheDir = join(file, 'cache');
+    const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir }));
+    expect(error.code).toBe('CACHE_ERROR');
+    expect(error.message).toContain(cacheDir);
+    expect(error.message).toContain('ENOTDIR');
+    expect((error.cause as { code?: string }).code).toBe('ENOTDIR');
+  });
+
+  it('maps a download it cannot move into place to CACHE_ERROR and leaves no partial file', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    // A directory where the downloaded config.json has to go.
+    mkdirSync(join(cacheDir, id, 'config.json', 'in-the-way'), { recursive: true });
+    const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir }));
+    expect(error.code).toBe('CACHE_ERROR');
+    expect(error.message).toContain(join(cacheDir, id, 'config.json'));
+    expect(error.cause).toBeInstanceOf(Error);
+    expect(listFiles(cacheDir).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('maps a download file it cannot create to CACHE_ERROR', async () => {
+    // A 245-character file name is fine, but the temporary name beside it exceeds 255.
+    const long = `onnx/${'m'.repeat(240)}.onnx`;
+    const dir = modelDirVariant(llamaDir);
+    copyFileSync(join(llamaDir, 'onnx/model.onnx'), join(dir, long));
+    server = await startHubServer({ models: { [id]: dir } });
+    env.remoteHost = server.url;
+    const cacheDir = freshCache();
+    const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir, modelFile: long }));
+    expect(error.code).toBe('CACHE_ERROR');
+    expect((error.cause as { code?: string }).code).toBe('ENAMETOOLONG');
+    expect(listFiles(cacheDir).filter((f) => f.includes('mmm'))).toEqual([]);
+  });
+});
+
+describe('Hub ids: paths that would leave the cache', () => {
+  it('refuses a revision with ".." segments, without a request or a write outside the cache', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    const root = freshCache();
+    const cacheDir = join(root, 'cache');
+    for (const revision of ['../../../outside', '..', '/abs', 'v1/../../../x']) {
+      const error = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir, revision }));
+      expect(error.code, revision).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('revision');
+    }
+    expect(server.requests).toEqual([]);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('refuses external data whose location climbs out of the model folder (Hub and local)', async () => {
+    const location = '../../../../escape.onnx_data';
+    const { model, data } = externalizeInitializers(
+      readFileSync(join(llamaDir, 'onnx/model.onnx')),
+      location,
+    );
+    const dir = modelDirVariant(llamaDir, { files: { 'onnx/model.onnx': model } });
+    server = await startHubServer({ models: { [id]: dir } });
+    env.remoteHost = server.url;
+    const root = freshCache();
+    const cacheDir = join(root, 'a', 'b', 'cache');
+    // Were the location followed, the file would be stored at <root>/a/escape.onnx_data.
+    writeFileSync(join(root, 'escape.onnx_data'), data);
+    const fromHub = await rejectionOf(EccoModel.fromPretrained(id, { cacheDir }));
+    expect(fromHub.code).toBe('MODEL_CORRUPT');
+    expect(fromHub.message).toContain(location);
+    expect(fromHub.message).toContain('outside the model folder');
+    expect(server.requests.some((r) => r.path.includes('escape'))).toBe(false);
+    expect(listFiles(root).filter((f) => f.includes('escape'))).toEqual(['escape.onnx_data']);
+    const local = await rejectionOf(EccoModel.fromPretrained(dir));
+    expect(local.code).toBe('MODEL_CORRUPT');
+  });
+
+  it('refuses a modelFile outside the model folder', async () => {
+    server = await startHubServer({ models: { [id]: llamaDir } });
+    env.remoteHost = server.url;
+    for (const modelFile of ['../tiny-bert/onnx/model.onnx', '/etc/passwd', 'onnx/../../x.onnx']) {
+      const error = await rejectionOf(
+        EccoModel.fromPretrained(id, { cacheDir: freshCache(), modelFile }),
+      );
+      expect(error.code, modelFile).toBe('INVALID_ARGUMENT');
+    }
+    expect(server.requests).toEqual([]);
+    const local = await rejectionOf(
+      EccoModel.fromPretrained(llamaDir, { modelFile: '../tiny-bert/onnx/model.onnx' }),
+    );
+    expect(local.code).toBe('INVALID_ARGUMENT');
   });
 });
 

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { layerActivations } from '@explainable-ecco/core';
+import { demoModelPath } from '@explainable-ecco/demo-model';
 import {
   maxAbsDiff,
   readReferenceFloats,
@@ -175,6 +176,32 @@ describe('fromPretrained options', () => {
     await lm.dispose();
     const missing = modelDirVariant(llamaDir, { files: { 'onnx/model.onnx': model } });
     expect((await rejectionOf(EccoModel.fromPretrained(missing))).code).toBe('MODEL_FILE_MISSING');
+    mkdirSync(join(missing, 'onnx/model.onnx_data'));
+    const aDirectory = await rejectionOf(EccoModel.fromPretrained(missing));
+    expect(aDirectory.code).toBe('MODEL_CORRUPT');
+    expect(aDirectory.message).toContain('directory onnx/model.onnx_data');
+  });
+
+  it('keeps the external-data folder when sessionOptions.extra sets other session entries', async () => {
+    const { model, data } = externalizeInitializers(
+      readFileSync(join(llamaDir, 'onnx/model.onnx')),
+      'model.onnx_data',
+    );
+    const dir = modelDirVariant(llamaDir, {
+      files: { 'onnx/model.onnx': model, 'onnx/model.onnx_data': data },
+    });
+    const lm = await EccoModel.fromPretrained(dir, {
+      sessionOptions: {
+        intraOpNumThreads: 1,
+        extra: { session: { 'session.intra_op.allow_spinning': '0' } },
+      },
+    });
+    const text = llamaRef.texts[0]!;
+    const out = await lm.run(text.text);
+    expect(
+      maxAbsDiff(out.activations.data, readReferenceFloats('tiny-llama', text.activations.file)),
+    ).toBeLessThanOrEqual(1e-4);
+    await lm.dispose();
   });
 
   it('finds an unregistered architecture by structure', async () => {
@@ -220,6 +247,42 @@ describe('bad model files', () => {
     expect((await rejectionOf(EccoModel.fromPretrained(noTokenizer))).code).toBe(
       'MODEL_FILE_MISSING',
     );
+  });
+
+  it('report files that exist but cannot be read as MODEL_CORRUPT, with the cause', async () => {
+    // A directory where config.json belongs.
+    const dirConfig = modelDirVariant(llamaDir, { omit: ['config.json'] });
+    mkdirSync(join(dirConfig, 'config.json'));
+    const isDir = await rejectionOf(EccoModel.fromPretrained(dirConfig));
+    expect(isDir.code).toBe('MODEL_CORRUPT');
+    expect(isDir.message).toContain('directory config.json');
+    expect((isDir.cause as { code?: string }).code).toBe('EISDIR');
+    // A link to itself: ELOOP, which (unlike chmod) stops root too.
+    const loop = modelDirVariant(llamaDir, { omit: ['tokenizer.json'] });
+    symlinkSync('tokenizer.json', join(loop, 'tokenizer.json'));
+    const looped = await rejectionOf(EccoModel.fromPretrained(loop));
+    expect(looped.code).toBe('MODEL_CORRUPT');
+    expect(looped.message).toContain('tokenizer.json');
+    expect(looped.message).toContain('ELOOP');
+    expect(looped.details).toMatchObject({ file: 'tokenizer.json', errno: 'ELOOP' });
+    rmSync(loop, { recursive: true });
+  });
+
+  it('report onnxruntime run failures as MODEL_CORRUPT, and keep working', async () => {
+    // config.json claims more positions than the graph's position embeddings hold.
+    const dir = modelDirVariant(demoModelPath, { config: (c) => ({ ...c, n_positions: 4096 }) });
+    // logSeverityLevel 4: onnxruntime's own log line about the failure stays out of the test output.
+    const lm = await EccoModel.fromPretrained(dir, { sessionOptions: { logSeverityLevel: 4 } });
+    const long = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const error = await rejectionOf(lm.run(long));
+    expect(error.code).toBe('MODEL_CORRUPT');
+    expect(error.message).toContain('onnxruntime-node failed to run onnx/model.onnx');
+    expect(error.cause).toBeInstanceOf(Error);
+    const genError = await rejectionOf(lm.generate(long, { maxNewTokens: 1 }));
+    expect(genError.code).toBe('MODEL_CORRUPT');
+    // The session survives a failed run.
+    expect((await lm.run('The river')).activations.positions).toBeGreaterThan(0);
+    await lm.dispose();
   });
 });
 

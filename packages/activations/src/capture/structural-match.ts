@@ -4,8 +4,10 @@ import { ACTIVATION_OPS, dataInputOf, PROJECTION_OPS, projectionShape } from './
 
 /**
  * Finds capture points by structure when node names do not help: projections whose weight maps
- * d_ff → hidden and whose input comes out of an activation sub-graph. Layers are numbered in graph
- * order. Returns [] when the sizes are unknown or nothing fits.
+ * d_ff → hidden and whose input, followed back through pass-through ops (Reshape, Cast,
+ * DynamicQuantizeLinear, …), is produced by an activation op (the last op of GELU, SwiGLU's
+ * gate × up, ReLU, …). Layers are numbered in graph order. Returns [] when the sizes are unknown
+ * or nothing fits.
  */
 export function matchByStructure(
   graph: OnnxGraph,
@@ -21,10 +23,10 @@ export function matchByStructure(
     if (!shape || shape[0] !== dff || shape[1] !== hidden) continue;
     const tensor = dataInputOf(graph, node);
     if (!tensor || seen.has(tensor)) continue;
+    // The weight shape alone is not enough: attention output projections (d_ff = hidden) or a
+    // gate/up branch read without its activation have it too.
     const producer = graph.producers.get(tensor);
-    // With d_ff ≠ hidden the weight shape alone is distinctive; otherwise (e.g. attention output
-    // projections of equal size) insist on an activation feeding it.
-    if (dff === hidden && !(producer && ACTIVATION_OPS.has(producer.opType))) continue;
+    if (!producer || !ACTIVATION_OPS.has(producer.opType)) continue;
     seen.add(tensor);
     points.push({ layer: points.length, tensor, node: node.name });
   }

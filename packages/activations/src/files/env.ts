@@ -9,9 +9,12 @@ export interface EccoEnv {
   remotePathTemplate: string;
   /** Download Hub ids that are not cached. Default true. */
   allowRemoteModels: boolean;
-  /** Look for Hub ids under `localModelPath` first (Node). Default true. */
+  /** Look for Hub ids under `localModelPath` first. Default true. */
   allowLocalModels: boolean;
-  /** Directory (Node) or URL prefix (browser) holding models by id; '' to disable. Default ''. */
+  /**
+   * Directory (Node) or URL prefix (browser, e.g. '/models/') holding models by id, as
+   * `<localModelPath>/<id>/config.json` …; '' to disable. Default ''.
+   */
   localModelPath: string;
   /**
    * Node: directory for downloaded files, laid out as <cacheDir>/<id>/<file> (revision 'main') or

@@ -1,4 +1,4 @@
-import { EccoError, redactSecrets } from '@explainable-ecco/core';
+import { EccoError, isEccoError, redactSecrets } from '@explainable-ecco/core';
 
 export interface HttpGet {
   url: string;
@@ -16,6 +16,15 @@ export interface HttpGet {
   offlineHint: string;
 }
 
+/** The scheme and host of a URL for messages; the URL itself when it does not parse. */
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 /** GET with failures mapped to typed errors; undefined for an optional file that does not exist. */
 export async function httpGet(req: HttpGet): Promise<Response | undefined> {
   const clean = (s: string) => redactSecrets(s, req.secrets ?? []);
@@ -25,7 +34,7 @@ export async function httpGet(req: HttpGet): Promise<Response | undefined> {
   } catch (cause) {
     throw new EccoError(
       'MODEL_OFFLINE',
-      clean(`Could not reach ${new URL(req.url).origin} to download ${req.file} of ${req.source}.`),
+      clean(`Could not reach ${originOf(req.url)} to download ${req.file} of ${req.source}.`),
       {
         hint: req.offlineHint,
         details: { file: req.file, source: req.source },
@@ -41,7 +50,7 @@ export async function httpGet(req: HttpGet): Promise<Response | undefined> {
     if (req.file === 'config.json') {
       throw new EccoError(
         'MODEL_NOT_FOUND',
-        clean(`No model "${req.source}" at ${new URL(req.url).origin} (config.json: HTTP 404).`),
+        clean(`No model "${req.source}" at ${originOf(req.url)} (config.json: HTTP 404).`),
         {
           hint: 'Check the id (owner/name) and revision, or pass a local directory in the Hub layout.',
           details,
@@ -104,6 +113,9 @@ export async function readBody(
       }
     }
   } catch (cause) {
+    await reader?.cancel().catch(() => undefined);
+    // A failure of onChunk's own (e.g. the cache cannot be written) is already typed.
+    if (isEccoError(cause)) throw cause;
     throw new EccoError(
       'MODEL_DOWNLOAD_FAILED',
       `The download of ${what.file} of ${what.source} broke off after ${loaded} bytes.`,

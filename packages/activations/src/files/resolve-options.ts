@@ -1,3 +1,4 @@
+import { EccoError } from '@explainable-ecco/core';
 import type { ProgressCallback } from './model-files.js';
 
 /** Per-call overrides of `env` for finding and downloading a model. */
@@ -22,5 +23,25 @@ export function isHuggingFaceHost(url: string): boolean {
     return host === 'huggingface.co' || host === 'hf.co' || host.endsWith('.huggingface.co');
   } catch {
     return false;
+  }
+}
+
+/** Checks that a remote host is an absolute http(s) URL, before any file URL is built from it. */
+export function checkRemoteHost(remoteHost: unknown): void {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(String(remoteHost)).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (typeof remoteHost !== 'string' || (protocol !== 'http:' && protocol !== 'https:')) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `env.remoteHost "${String(remoteHost)}" is not an absolute http(s) URL.`,
+      {
+        hint: 'Set env.remoteHost to a URL with its scheme, e.g. "https://huggingface.co/" (the default) or "http://127.0.0.1:8080/".',
+        details: { remoteHost },
+      },
+    );
   }
 }

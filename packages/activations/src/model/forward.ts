@@ -1,6 +1,7 @@
 import { EccoError, type ModelOutput } from '@explainable-ecco/core';
 import { extractCapture, extractLogits } from '../runtime/extract.js';
 import { buildFeeds, type PaddedBatch } from '../runtime/feeds.js';
+import type { OrtTensorLike } from '../runtime/ort-runtime.js';
 import type { ModelParts } from './load-model.js';
 
 export interface ForwardOptions {
@@ -30,6 +31,35 @@ export function outputsFor(parts: ModelParts, layers: readonly number[] | undefi
   return parts.captured.filter((c) => layers.includes(c.layer));
 }
 
+/** session.run with onnxruntime's failures (shape errors, out-of-range ids, memory) typed. */
+async function runSession(
+  parts: ModelParts,
+  feeds: Record<string, OrtTensorLike>,
+  fetches: readonly string[],
+  padded: PaddedBatch,
+): Promise<Record<string, OrtTensorLike>> {
+  try {
+    return await parts.session.run(feeds, fetches);
+  } catch (cause) {
+    for (const t of Object.values(feeds)) t.dispose?.();
+    const message = String((cause as Error)?.message ?? cause).slice(0, 500);
+    throw new EccoError(
+      'MODEL_CORRUPT',
+      `${parts.runtime.name} failed to run ${parts.modelFile} of ${parts.source} on a batch of ${padded.batch} × ${padded.length} tokens: ${message}`,
+      {
+        hint: "The model's config.json or tokenizer may not match its .onnx graph (vocabulary size, maximum positions), or the machine ran out of memory; check the files, or run fewer or shorter texts (batchSize, truncation).",
+        details: {
+          source: parts.source,
+          modelFile: parts.modelFile,
+          batch: padded.batch,
+          length: padded.length,
+        },
+        cause,
+      },
+    );
+  }
+}
+
 /** Runs one padded batch and splits it into per-sequence outputs (pads dropped). */
 export async function forwardBatch(
   parts: ModelParts,
@@ -50,7 +80,7 @@ export async function forwardBatch(
   const feeds = buildFeeds(parts.runtime, parts.inputs, padded, parts.padId);
   const fetches = outputs.map((o) => o.output);
   if (options.logits) fetches.push(parts.logitsOutput!);
-  const result = await parts.session.run(feeds, fetches);
+  const result = await runSession(parts, feeds, fetches, padded);
   try {
     const tensors = outputs.map((o) => result[o.output]!);
     const layers = outputs.map((o) => o.layer);
@@ -72,11 +102,12 @@ export async function forwardBatch(
 export async function lastLogits(parts: ModelParts, ids: number[]): Promise<Float32Array> {
   const padded: PaddedBatch = { batch: 1, length: ids.length, ids: [ids] };
   const feeds = buildFeeds(parts.runtime, parts.inputs, padded, parts.padId);
-  const result = await parts.session.run(feeds, [parts.logitsOutput!]);
+  const result = await runSession(parts, feeds, [parts.logitsOutput!], padded);
   try {
     const { data, vocab } = extractLogits(result[parts.logitsOutput!]!, padded, 0);
     return data.slice(data.length - vocab);
   } finally {
     for (const t of Object.values(result)) t.dispose?.();
+    for (const t of Object.values(feeds)) t.dispose?.();
   }
 }

@@ -3,6 +3,7 @@ import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { CapturePlan } from '../capture/capture-plan.js';
 import { findCaptureTensors } from '../capture/find-capture-tensors.js';
 import { type ModelFiles, readJson } from '../files/model-files.js';
+import { staysInsideModel } from '../files/model-path.js';
 import { addGraphOutputs } from '../onnx/add-graph-outputs.js';
 import type { OnnxGraph, OnnxValueInfo } from '../onnx/graph.js';
 import { readModel } from '../onnx/read-model.js';
@@ -72,6 +73,20 @@ async function readOnnx(files: ModelFiles, modelFile: string): Promise<Uint8Arra
 
 async function externalData(files: ModelFiles, graph: OnnxGraph, modelFile: string) {
   if (graph.externalDataFiles.length === 0) return {};
+  for (const location of graph.externalDataFiles) {
+    // The location comes from the model file: one that climbs out of the model folder would make
+    // a Hub download write (and onnxruntime read) outside the cache or model directory.
+    if (!staysInsideModel(location)) {
+      throw new EccoError(
+        'MODEL_CORRUPT',
+        `${modelFile} of ${files.source} names external data outside the model folder ("${location}").`,
+        {
+          hint: 'External data must be a relative path next to the .onnx file (e.g. "model.onnx_data"); re-export the model or fix its external-data locations.',
+          details: { file: modelFile, location },
+        },
+      );
+    }
+  }
   const folder = modelFile.includes('/') ? modelFile.slice(0, modelFile.lastIndexOf('/') + 1) : '';
   if (files.toDisk) {
     let dir: string | undefined;
@@ -94,6 +109,17 @@ export async function loadModelParts(
   options: FromPretrainedOptions,
   platform: Platform,
 ): Promise<ModelParts> {
+  const modelFile = options.modelFile ?? modelFileFor(options.dtype ?? 'fp32');
+  if (!staysInsideModel(modelFile)) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `modelFile "${String(modelFile)}" is not inside the model folder.`,
+      {
+        hint: 'Pass a path relative to the model root without ".." (e.g. "onnx/decoder_model.onnx").',
+        details: { modelFile },
+      },
+    );
+  }
   const files = await platform.openFiles(idOrPath, options);
   const config = parseModelConfig(
     await readJson(files, 'config.json'),
@@ -105,7 +131,6 @@ export async function loadModelParts(
   const tokenizer = createTokenizer(tokenizerJson, tokenizerConfig, files.source);
   const pieces = new TokenPieces(tokenizer, tokenizerFamilyOf(tokenizerJson));
 
-  const modelFile = options.modelFile ?? modelFileFor(options.dtype ?? 'fp32');
   const bytes = await readOnnx(files, modelFile);
   const graph = readModel(bytes);
   const plan = findCaptureTensors(graph, config, options);

@@ -22,17 +22,23 @@ export const nodeRuntime: OrtRuntime = {
         },
       );
     }
+    const user = (options.sessionOptions ?? {}) as ort.InferenceSession.SessionOptions;
+    const userExtra = (user.extra ?? {}) as { session?: Record<string, unknown> };
+    // A user's `extra` is merged one level deep, so extra.session entries of theirs keep the
+    // external-data folder this package sets (a plain spread would drop it).
+    const session = {
+      ...userExtra.session,
+      ...(options.externalDataDir
+        ? { model_external_initializers_file_folder_path: options.externalDataDir }
+        : {}),
+    };
     const sessionOptions: ort.InferenceSession.SessionOptions = {
       executionProviders: ['cpu'],
       graphOptimizationLevel: 'all',
-      ...(options.externalDataDir
-        ? {
-            extra: {
-              session: { model_external_initializers_file_folder_path: options.externalDataDir },
-            },
-          }
+      ...user,
+      ...(user.extra !== undefined || options.externalDataDir
+        ? { extra: { ...userExtra, session } }
         : {}),
-      ...(options.sessionOptions as ort.InferenceSession.SessionOptions | undefined),
     };
     try {
       return await ort.InferenceSession.create(model, sessionOptions);

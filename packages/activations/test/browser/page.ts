@@ -75,5 +75,20 @@ async function hubTwice(remoteHost: string, id: string): Promise<string[][]> {
   return loads;
 }
 
-Object.assign(globalThis, { ecco: { capture, generate, errorCode, hubTwice } });
+/** Loads a Hub id with env.localModelPath set; returns where it came from and what was fetched. */
+async function localFirst(localModelPath: string, remoteHost: string, id: string) {
+  Object.assign(env, { localModelPath, remoteHost });
+  try {
+    const seen: string[] = [];
+    const lm = await EccoModel.fromPretrained(id, {
+      onProgress: (p) => seen.push(`${p.status}:${p.file}`),
+    });
+    await lm.dispose();
+    return { source: lm.source, seen: [...new Set(seen)] };
+  } finally {
+    env.localModelPath = '';
+  }
+}
+
+Object.assign(globalThis, { ecco: { capture, generate, errorCode, hubTwice, localFirst } });
 document.title = 'ready';

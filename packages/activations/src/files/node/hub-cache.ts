@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { EccoError } from '@explainable-ecco/core';
 import { httpGet, readBody } from '../http.js';
 import { hubFileUrl } from '../hub-id.js';
 import type { ModelFiles, ProgressCallback } from '../model-files.js';
+import { staysInsideModel } from '../model-path.js';
 
 export interface HubCacheOptions {
   id: string;
@@ -25,6 +26,17 @@ export interface HubCacheOptions {
 // An optional file the server does not have is remembered, so later loads need no request.
 const ABSENT_SUFFIX = '.absent';
 
+/** A file-system failure in the cache (read-only disk, a file where a folder belongs, …). */
+function cacheError(what: string, path: string, cacheDir: string, cause: unknown): EccoError {
+  const errno = (cause as { code?: unknown })?.code;
+  const reason = typeof errno === 'string' ? ` (${errno})` : '';
+  return new EccoError('CACHE_ERROR', `Could not ${what} ${path} in the model cache${reason}.`, {
+    hint: `Make ${cacheDir} a writable directory, or choose another one (the cacheDir option, env.cacheDir or $ECCO_CACHE_DIR).`,
+    details: { path, cacheDir, ...(typeof errno === 'string' ? { errno } : {}) },
+    cause,
+  });
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -43,14 +55,33 @@ export class HubCacheFiles implements ModelFiles {
   readonly source: string;
 
   constructor(private readonly o: HubCacheOptions) {
+    // The revision becomes part of cache paths: '../..' would climb out of the cache.
+    if (typeof o.revision !== 'string' || !staysInsideModel(o.revision)) {
+      throw new EccoError('INVALID_ARGUMENT', `Invalid revision "${String(o.revision)}".`, {
+        hint: 'Pass a branch, tag or commit of the repository (e.g. "main", "v1.0", a commit hash).',
+        details: { revision: o.revision },
+      });
+    }
     this.source = o.revision === 'main' ? o.id : `${o.id}@${o.revision}`;
   }
 
-  /** Where a file of this model lives in the cache. */
+  /** Where a file of this model lives in the cache; never outside the cache directory. */
   cachePath(file: string): string {
-    return this.o.revision === 'main'
-      ? join(this.o.cacheDir, this.o.id, file)
-      : join(this.o.cacheDir, this.o.id, this.o.revision, file);
+    const path =
+      this.o.revision === 'main'
+        ? join(this.o.cacheDir, this.o.id, file)
+        : join(this.o.cacheDir, this.o.id, this.o.revision, file);
+    if (!staysInsideModel(file) || !resolve(path).startsWith(resolve(this.o.cacheDir) + sep)) {
+      throw new EccoError(
+        'INVALID_ARGUMENT',
+        `${file} of ${this.source} would be stored outside the cache (${this.o.cacheDir}).`,
+        {
+          hint: 'Model files are named relative to the model root, without ".." (e.g. "onnx/model.onnx").',
+          details: { file, source: this.source },
+        },
+      );
+    }
+    return path;
   }
 
   private offlineHint(): string {
@@ -97,10 +128,20 @@ export class HubCacheFiles implements ModelFiles {
       optional,
       offlineHint: this.offlineHint(),
     });
-    await mkdir(dirname(path), { recursive: true });
-    if (!response) {
-      await writeFile(path + ABSENT_SUFFIX, '');
-      return undefined;
+    const fail = (what: string, at: string) => (cause: unknown) => {
+      throw cacheError(what, at, this.o.cacheDir, cause);
+    };
+    try {
+      await mkdir(dirname(path), { recursive: true }).catch(
+        fail('create the folder', dirname(path)),
+      );
+      if (!response) {
+        await writeFile(path + ABSENT_SUFFIX, '').catch(fail('write', path + ABSENT_SUFFIX));
+        return undefined;
+      }
+    } catch (error) {
+      await response?.body?.cancel().catch(() => undefined);
+      throw error;
     }
     const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.part`;
     const out = createWriteStream(temp);
@@ -108,17 +149,22 @@ export class HubCacheFiles implements ModelFiles {
       out.on('finish', resolve);
       out.on('error', reject);
     });
+    // Awaited below; an early failure (the file cannot be created) must not count as unhandled.
+    written.catch(() => undefined);
     try {
       await readBody(response, { file, source: this.source }, async (chunk, loaded, total) => {
-        if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+        if (!out.write(chunk)) {
+          const drained = new Promise<void>((r) => out.once('drain', () => r()));
+          await Promise.race([drained, written]).catch(fail('write', temp));
+        }
         this.o.onProgress?.({ status: 'download', file, loaded, ...(total ? { total } : {}) });
       });
       out.end();
-      await written;
-      await rename(temp, path);
+      await written.catch(fail('write', temp));
+      await rename(temp, path).catch(fail('move the download to', path));
     } catch (error) {
       out.destroy();
-      await rm(temp, { force: true });
+      await rm(temp, { force: true }).catch(() => undefined);
       throw error;
     }
     return path;
@@ -126,7 +172,12 @@ export class HubCacheFiles implements ModelFiles {
 
   async read(file: string, options: { optional?: boolean } = {}): Promise<Uint8Array | undefined> {
     const path = await this.ensure(file, options.optional ?? false);
-    return path === undefined ? undefined : readFile(path);
+    if (path === undefined) return undefined;
+    try {
+      return await readFile(path);
+    } catch (cause) {
+      throw cacheError('read', path, this.o.cacheDir, cause);
+    }
   }
 
   async toDisk(file: string): Promise<string> {

@@ -39,13 +39,37 @@ export class LocalDirectoryFiles implements ModelFiles {
     });
   }
 
+  /** A file that exists but cannot be read (a directory in its place, no permission, a link loop, …). */
+  private unreadable(
+    file: string,
+    cause: unknown,
+    errno = (cause as { code?: unknown })?.code,
+  ): never {
+    if (errno === 'EISDIR') {
+      throw new EccoError('MODEL_CORRUPT', `${this.source} has a directory ${file}, not a file.`, {
+        hint: 'Replace it with the file; the Hub layout needs config.json, tokenizer.json and onnx/model*.onnx as files.',
+        details: { file, source: this.source, errno },
+        cause,
+      });
+    }
+    const reason = typeof errno === 'string' ? ` (${errno})` : '';
+    throw new EccoError('MODEL_CORRUPT', `${file} in ${this.source} could not be read${reason}.`, {
+      hint:
+        errno === 'EACCES' || errno === 'EPERM'
+          ? 'Give this process read permission on the model directory and its files.'
+          : 'Check that the file is a regular, readable file (not a broken link or a special file), or restore the model directory.',
+      details: { file, source: this.source, ...(typeof errno === 'string' ? { errno } : {}) },
+      cause,
+    });
+  }
+
   async read(file: string, options: { optional?: boolean } = {}): Promise<Uint8Array | undefined> {
     try {
       const bytes = await readFile(join(this.source, file));
       this.onProgress?.({ status: 'local', file, loaded: bytes.length, total: bytes.length });
       return bytes;
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      if (!isMissing(error)) this.unreadable(file, error);
       if (options.optional) return undefined;
       this.missing(file);
     }
@@ -53,12 +77,16 @@ export class LocalDirectoryFiles implements ModelFiles {
 
   async toDisk(file: string): Promise<string> {
     const path = join(this.source, file);
+    let kind: 'file' | 'dir' | undefined;
     try {
-      if ((await stat(path)).isFile()) return path;
+      const s = await stat(path);
+      kind = s.isFile() ? 'file' : s.isDirectory() ? 'dir' : undefined;
     } catch (error) {
-      if (!isMissing(error)) throw error;
+      if (!isMissing(error)) this.unreadable(file, error);
+      this.missing(file);
     }
-    this.missing(file);
+    if (kind === 'file') return path;
+    this.unreadable(file, undefined, kind === 'dir' ? 'EISDIR' : 'not a regular file');
   }
 
   async listOnnxFiles(): Promise<string[]> {

@@ -5,7 +5,7 @@ import { EccoError } from '@explainable-ecco/core';
 import { env } from '../env.js';
 import { isHubModelId, looksLikePath } from '../hub-id.js';
 import type { ModelFiles } from '../model-files.js';
-import { isHuggingFaceHost, type ResolveOptions } from '../resolve-options.js';
+import { checkRemoteHost, isHuggingFaceHost, type ResolveOptions } from '../resolve-options.js';
 import { HubCacheFiles } from './hub-cache.js';
 import { LocalDirectoryFiles } from './local-directory.js';
 
@@ -61,6 +61,7 @@ export async function openModelFilesNode(
     const local = join(env.localModelPath, idOrPath);
     if ((await kindOf(local)) === 'dir') return new LocalDirectoryFiles(local, options.onProgress);
   }
+  checkRemoteHost(env.remoteHost);
   const fromEnv = isHuggingFaceHost(env.remoteHost)
     ? process.env.HF_TOKEN || process.env.HF_ACCESS_TOKEN
     : undefined;

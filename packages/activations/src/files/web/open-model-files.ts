@@ -1,6 +1,6 @@
 import { EccoError } from '@explainable-ecco/core';
 import { env } from '../env.js';
-import { hubFileUrl, isHubModelId, looksLikePath } from '../hub-id.js';
+import { hubFileUrl, isHubModelId, joinUrl, looksLikePath } from '../hub-id.js';
 import type { ModelFiles } from '../model-files.js';
 import type { ResolveOptions } from '../resolve-options.js';
 import { UrlFiles } from './url-files.js';
@@ -12,7 +12,8 @@ function absolute(url: string): string {
 
 /**
  * Browser: a URL or path ('/models/demo', './m', 'https://…') is fetched as a model folder; a Hub
- * id is downloaded from env.remoteHost through the Cache API.
+ * id is looked for under env.localModelPath first (when set and env.allowLocalModels), then
+ * downloaded from env.remoteHost through the Cache API.
  */
 export async function openModelFilesWeb(
   idOrUrl: string,
@@ -33,6 +34,20 @@ export async function openModelFilesWeb(
       allowRemote: true,
       onProgress: options.onProgress,
     });
+  }
+  if (env.allowLocalModels && env.localModelPath) {
+    const base = absolute(joinUrl(env.localModelPath, idOrUrl));
+    const local = new UrlFiles({
+      baseUrl: base,
+      source: base,
+      kind: 'url',
+      fetch: fetchFn,
+      allowRemote: true,
+      onProgress: options.onProgress,
+    });
+    // Like transformers.js: a model folder there (it has config.json) wins over the Hub.
+    const config = await local.read('config.json', { optional: true }).catch(() => undefined);
+    if (config) return local;
   }
   const revision = options.revision ?? 'main';
   return new UrlFiles({
