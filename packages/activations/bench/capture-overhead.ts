@@ -103,7 +103,8 @@ function pairedMedian(a: number[], b: number[]): number {
   return ratios[Math.floor(ratios.length / 2)]!;
 }
 
-// 512 tokens exceed a 128-position model; the closest is 512 tokens as a batch of 128-token rows.
+// 512 tokens exceed the demo model's 256 positions; the closest is 512 tokens as a batch of
+// maxPositions-token rows (2 × 256).
 const cases = [128, 512].map((tokens) => {
   const length = Math.min(tokens, maxPositions);
   return { tokens, batch: Math.ceil(tokens / length), length };
