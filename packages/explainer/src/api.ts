@@ -4,7 +4,7 @@ export { cacheKey, sha256Hex } from './cache/cache-key.js';
 export { type CachedCompletion, type CacheStore, MemoryCacheStore } from './cache/cache-store.js';
 export { IndexedDbCacheStore } from './cache/indexeddb-store.js';
 export type { ExplainOptions, ProviderCallOptions } from './explain-options.js';
-export type { FactorExplanation, PromptInfo } from './explanation-types.js';
+export type { ExplanationUsage, FactorExplanation, PromptInfo } from './explanation-types.js';
 export { analyseRecord, type Finding } from './heuristic/analyse.js';
 export { describeFinding, describeRecord } from './heuristic/describe.js';
 export { type NamedRule, rulesFromExplanation } from './heuristic/explanation-rules.js';
@@ -23,16 +23,30 @@ export {
   type ExplainPrompt,
   type ExplainPromptOptions,
   explainSystemPrompt,
+  RESPONSE_SCHEMA_OVERHEAD_TOKENS,
+  responseSchemaTokens,
+  UNKNOWN_MODEL_CONTEXT_WINDOW,
 } from './prompt/explain-prompt.js';
 export { buildSimulationRequest } from './prompt/simulation-prompt.js';
 export { heuristicProvider } from './providers/heuristic-provider.js';
+export {
+  foldSystemMessages,
+  type ModelTraits,
+  modelTraits,
+  REASONING_TOKEN_ALLOWANCE,
+  replyTokenCap,
+} from './providers/model-traits.js';
 export {
   DEFAULT_OPENAI_MODEL,
   type OpenAIProviderOptions,
   openAIConfigured,
   openaiProvider,
 } from './providers/openai-provider.js';
-export { retryAfterMs } from './providers/provider-errors.js';
+export {
+  type RejectedParameter,
+  rejectedParameter,
+  retryAfterMs,
+} from './providers/provider-errors.js';
 export {
   PROVIDER_NAMES,
   type ProviderName,
@@ -75,7 +89,14 @@ export {
 } from './records/render.js';
 export { mergeRanges, type Range, selectWindows, type WindowOptions } from './records/windows.js';
 export type { ProgressEvent } from './run/progress.js';
-export { backoffDelay, type RetryPolicy } from './run/retry.js';
+export { RateGate } from './run/rate-gate.js';
+export {
+  backoffDelay,
+  RETRY_AFTER_JITTER_FRACTION,
+  RETRY_AFTER_JITTER_MAX_MS,
+  type RetryPolicy,
+} from './run/retry.js';
+export { runSecrets } from './run/secrets.js';
 export { detectionScore, simulationScore } from './score/metrics.js';
 export { pearson } from './score/pearson.js';
 export type {

@@ -1,4 +1,5 @@
 import { EccoError } from '@explainable-ecco/core';
+import type { TokenCounter } from '@explainable-ecco/prompt-packer';
 import type { CacheStore } from './cache/cache-store.js';
 import type { ExampleSearch } from './prompt/explain-prompt.js';
 import type { OpenAIProviderOptions } from './providers/openai-provider.js';
@@ -42,9 +43,24 @@ export interface ExplainOptions extends ProviderCallOptions, RecordOptions {
   examples?: ExampleSearch | false;
   /** At most this many examples per prompt (default 4); fewer when the budget is tight. */
   maxExamples?: number;
-  /** The model's context window, for models the packer's registry does not know (default 4096 then). */
+  /**
+   * The model's context window, for models the packer's registry does not know (default: the
+   * tokenizer folder's `config.json` when `tokenizer` is one, else 4096).
+   */
   contextWindow?: number;
-  /** Tokens reserved for the answer (default 256). */
+  /**
+   * How prompts are counted for models the packer's registry does not know (open models on
+   * Ollama, vLLM, …): a folder (or URL of one) in Hugging Face layout holding the model's
+   * `tokenizer.json` (and `tokenizer_config.json` with its chat template), or any `TokenCounter`
+   * (e.g. from the packer's `getTokenCounter`). Without it such models are packed with the
+   * packer's worst-case estimate and a 10 % safety margin.
+   */
+  tokenizer?: TokenCounter | string;
+  /**
+   * Tokens reserved for the answer (default 256). Reasoning models (gpt-5, o-series) get
+   * `REASONING_TOKEN_ALLOWANCE` (16,384) more, capped at the model's largest reply, because
+   * their hidden reasoning counts against the same limit.
+   */
   maxOutputTokens?: number;
   /** Sampling temperature (default 0: repeatable answers, better cache hits). */
   temperature?: number;
@@ -91,6 +107,23 @@ export function validateExplainOptions(options: ExplainOptions): void {
     throw new EccoError('INVALID_ARGUMENT', 'maxExamples must be a whole number ≥ 0.', {
       hint: 'Use e.g. 4, or 0 for none.',
     });
+  }
+  if (
+    options.tokenizer !== undefined &&
+    !(
+      (typeof options.tokenizer === 'string' && options.tokenizer.trim() !== '') ||
+      (typeof options.tokenizer === 'object' &&
+        options.tokenizer !== null &&
+        typeof (options.tokenizer as Partial<TokenCounter>).count === 'function')
+    )
+  ) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      'tokenizer must be a tokenizer folder or URL, or a TokenCounter.',
+      {
+        hint: 'Pass the path of a folder holding tokenizer.json (Hugging Face layout), or getTokenCounter(model, …) from @explainable-ecco/prompt-packer.',
+      },
+    );
   }
   if (options.format !== undefined && !RECORD_FORMATS.includes(options.format)) {
     throw new EccoError(

@@ -187,11 +187,66 @@ describe('explain with the openai provider against a loopback server', () => {
     expect(retry).toMatchObject({
       type: 'retrying',
       attempt: 1,
-      delayMs: 1000,
       error: { code: 'PROVIDER_RATE_LIMITED' },
     });
+    // Retry-After exactly, plus a jitter of at most 10 % of it.
+    const delayMs = (retry as { delayMs: number }).delayMs;
+    expect(delayMs).toBeGreaterThanOrEqual(1000);
+    expect(delayMs).toBeLessThanOrEqual(1100);
     const [a, b] = server.requests;
-    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(950);
+    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('honours Retry-After on a 503 too, instead of the (here 1 ms) backoff', async () => {
+    let calls = 0;
+    server = await startFakeChatCompletions((req) =>
+      calls++ === 0
+        ? { kind: 'error', status: 503, headers: { 'retry-after': '1' } }
+        : { kind: 'ok', content: answer(markedFactor(req)) },
+    );
+    const events: ProgressEvent[] = [];
+    const [r] = await explain(markerFactorization(1), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      examples: false,
+      cache: false,
+      retry: { baseDelayMs: 1, maxDelayMs: 1 },
+      onProgress: (e) => events.push(e),
+    });
+    expect(r!.text).toBe('Fires on "w0".');
+    expect(events.find((e) => e.type === 'retrying')).toMatchObject({
+      error: { code: 'PROVIDER_ERROR', message: expect.stringMatching(/503/) },
+    });
+    const [a, b] = server.requests;
+    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('holds every worker, not only the failing one, until Retry-After has passed', async () => {
+    // The first request is rate limited; every other answer takes 300 ms, so without a shared
+    // wait the three other workers would send factors 4, 5, … well within the second.
+    server = await startFakeChatCompletions((req, index) =>
+      index === 0
+        ? { kind: 'error', status: 429, headers: { 'retry-after': '1' } }
+        : { kind: 'ok', content: answer(markedFactor(req)), delayMs: 300 },
+    );
+    const results = await explain(markerFactorization(8), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      examples: false,
+      cache: false,
+      concurrency: 4,
+      retry: FAST_RETRY,
+    });
+    expect(results.map((r) => r.text)).toEqual(
+      [...Array(8).keys()].map((f) => `Fires on "w${f}".`),
+    );
+    // The first four went out together; every later one waited out the 429's Retry-After.
+    const [limited] = server.requests;
+    const later = server.requests.slice(4);
+    expect(later.length).toBe(5); // factors 4–7 and factor 0's retry
+    for (const r of later) {
+      expect(r.receivedAt - limited!.receivedAt).toBeGreaterThanOrEqual(1000);
+    }
   });
 
   it('gives up on a server that hangs on every attempt with PROVIDER_TIMEOUT', async () => {

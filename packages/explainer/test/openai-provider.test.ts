@@ -1,12 +1,20 @@
+import { EccoError } from '@explainable-ecco/core';
 import { lookupModel } from '@explainable-ecco/prompt-packer';
 import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
+import { BadRequestError, UnprocessableEntityError } from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  type CachedCompletion,
+  type CacheStore,
+  type ChatProvider,
   explain,
   MemoryCacheStore,
   type ProgressEvent,
   parseExplanationContent,
+  REASONING_TOKEN_ALLOWANCE,
+  rejectedParameter,
   retryAfterMs,
+  scoreExplanations,
   type UsageReport,
 } from '../src/node.js';
 import { markerFactorization } from './helpers/factorizations.js';
@@ -20,6 +28,34 @@ afterEach(async () => {
 });
 
 const SECRET = 'sk-proj-VERYSECRETkey0123456789abcdef';
+
+/** A request body with the fields the stand-in's type leaves out. */
+type Body = Record<string, unknown> & { messages: Array<{ role: string; content: string }> };
+const bodyOf = (req: { body: unknown }) => req.body as Body;
+
+/** Answers 400 the way OpenAI does for a parameter a reasoning model does not take. */
+function reasoningModelRejection(body: Body) {
+  if (body.max_tokens !== undefined) {
+    return {
+      kind: 'error' as const,
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unsupported_parameter',
+      message:
+        "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+    };
+  }
+  if (body.temperature !== undefined && body.temperature !== 1) {
+    return {
+      kind: 'error' as const,
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unsupported_value',
+      message: `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
+    };
+  }
+  return undefined;
+}
 
 describe('openai provider', () => {
   it('asks for a JSON-schema answer, and drops that for good when the server rejects it', async () => {
@@ -200,5 +236,262 @@ describe('openai provider', () => {
     const [offline] = await explain(markerFactorization(1));
     expect(offline!.provider).toBe('heuristic');
     expect(offline!.text).toMatch(/"w0"/);
+  });
+});
+
+describe('openai provider: reasoning models and rejected parameters', () => {
+  it('sends max_completion_tokens and no temperature to registry reasoning models (o3-mini)', async () => {
+    server = await startFakeChatCompletions(
+      (req) =>
+        reasoningModelRejection(bodyOf(req)) ?? {
+          kind: 'ok',
+          content: `{"explanation":"w${markedFactor(req)}"}`,
+        },
+    );
+    const results = await explain(markerFactorization(3), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'o3-mini-2025-01-31',
+      examples: false,
+      cache: false,
+      concurrency: 1,
+    });
+    expect(results.map((r) => r.error ?? r.text)).toEqual(['w0', 'w1', 'w2']);
+    expect(server.requests).toHaveLength(3); // nothing rejected
+    for (const req of server.requests) {
+      const body = bodyOf(req);
+      expect(body.max_tokens).toBeUndefined();
+      expect(body.temperature).toBeUndefined();
+      expect(body.max_completion_tokens).toBe(256 + REASONING_TOKEN_ALLOWANCE);
+      // Structured output is still asked for: that 400 never concerned it.
+      expect((body.response_format as { type: string }).type).toBe('json_schema');
+    }
+    // The reply reserve the packer kept back includes the reasoning allowance.
+    expect(results[0]!.prompt!.budget).toBe(200_000 - 256 - REASONING_TOKEN_ALLOWANCE);
+  });
+
+  it('folds the system message into the first user turn for o1-mini', async () => {
+    server = await startFakeChatCompletions((req) => {
+      const body = bodyOf(req);
+      const system = body.messages.findIndex((m) => m.role === 'system');
+      if (system >= 0) {
+        return {
+          kind: 'error',
+          status: 400,
+          type: 'invalid_request_error',
+          code: 'unsupported_value',
+          message: `Unsupported value: 'messages[${system}].role' does not support 'system' with this model.`,
+        };
+      }
+      return (
+        reasoningModelRejection(body) ?? {
+          kind: 'ok',
+          content: `{"explanation":"w${markedFactor(req)}"}`,
+        }
+      );
+    });
+    const [r] = await explain(markerFactorization(1), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'o1-mini',
+      examples: false,
+      cache: false,
+    });
+    expect(r!.text).toBe('w0');
+    expect(server.requests).toHaveLength(1);
+    const { messages } = bodyOf(server.requests[0]!);
+    expect(messages.map((m) => m.role)).toEqual(['user']);
+    expect(messages[0]!.content).toMatch(/^You are an interpretability researcher/);
+    expect(messages[0]!.content).toContain('<<w0>>');
+    expect(bodyOf(server.requests[0]!).max_completion_tokens).toBe(256 + REASONING_TOKEN_ALLOWANCE);
+  });
+
+  it('switches to max_completion_tokens for the run when an unknown model rejects max_tokens', async () => {
+    server = await startFakeChatCompletions(
+      (req) =>
+        reasoningModelRejection(bodyOf(req)) ?? {
+          kind: 'ok',
+          content: `{"explanation":"w${markedFactor(req)}"}`,
+        },
+    );
+    const results = await explain(markerFactorization(3), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'some-new-reasoner',
+      examples: false,
+      cache: false,
+      concurrency: 1,
+    });
+    expect(results.map((r) => r.error ?? r.text)).toEqual(['w0', 'w1', 'w2']);
+    const sent = server.requests.map((r) => ('max_tokens' in bodyOf(r) ? 'max_tokens' : 'mct'));
+    // One rejected request, then the shape that works for the rest of the run.
+    expect(sent).toEqual(['max_tokens', 'mct', 'mct', 'mct']);
+    expect(server.requests.slice(1).every((r) => bodyOf(r).temperature === undefined)).toBe(true);
+  });
+
+  it('keeps non-reasoning models (and unknown local ones) on max_tokens and temperature', async () => {
+    server = await startFakeChatCompletions((req) => ({
+      kind: 'ok',
+      content: `{"explanation":"w${markedFactor(req)}"}`,
+    }));
+    for (const model of ['gpt-4o-mini', 'llama3.2']) {
+      await explain(markerFactorization(1), {
+        provider: 'openai',
+        baseURL: server.baseURL,
+        model,
+        examples: false,
+        cache: false,
+      });
+    }
+    for (const req of server.requests) {
+      expect(bodyOf(req)).toMatchObject({ max_tokens: 256, temperature: 0 });
+      expect(bodyOf(req).max_completion_tokens).toBeUndefined();
+    }
+  });
+
+  it('keeps structured output and reports the original error when a 400 is not about it', async () => {
+    server = await startFakeChatCompletions((req) =>
+      markedFactor(req) === 1
+        ? {
+            kind: 'error',
+            status: 400,
+            type: 'invalid_request_error',
+            code: 'context_length_exceeded',
+            message:
+              "This model's maximum context length is 4096 tokens. However, your messages resulted in 5000 tokens.",
+          }
+        : { kind: 'ok', content: `{"explanation":"w${markedFactor(req)}"}` },
+    );
+    const results = await explain(markerFactorization(3), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      model: 'llama3.2',
+      examples: false,
+      cache: false,
+      concurrency: 1,
+    });
+    expect(results[0]!.text).toBe('w0');
+    expect(results[1]!.error).toMatchObject({
+      code: 'PROVIDER_ERROR',
+      message: expect.stringContaining('maximum context length is 4096 tokens'),
+    });
+    expect(results[2]!.text).toBe('w2');
+    // No resend without the schema, and the schema is still asked for afterwards.
+    expect(server.requests).toHaveLength(3);
+    expect(server.requests.every((r) => r.body.response_format?.type === 'json_schema')).toBe(true);
+  });
+
+  it('tells a rejected response_format (by param or wording) from other rejections', () => {
+    const headers = new Headers();
+    const error = (status: 400 | 422, message: string, param?: string) =>
+      status === 400
+        ? new BadRequestError(400, { message, param }, message, headers)
+        : new UnprocessableEntityError(422, { message, param }, message, headers);
+    expect(rejectedParameter(error(400, 'Invalid schema.', 'response_format'))).toBe(
+      'response_format',
+    );
+    expect(rejectedParameter(error(422, "Unknown field 'json_schema'"))).toBe('response_format');
+    expect(rejectedParameter(error(400, 'Too long.', 'messages'))).toBeUndefined();
+    expect(
+      rejectedParameter(error(400, 'max_tokens must be ≤ 4096 (response_format ok)', 'max_tokens')),
+    ).toBe('max_tokens');
+    expect(rejectedParameter(error(400, 'Bad value.', 'temperature'))).toBe('temperature');
+    expect(rejectedParameter(error(400, 'context length exceeded'))).toBeUndefined();
+  });
+
+  it('refuses completion-only models once, before any request', async () => {
+    server = await startFakeChatCompletions(() => ({ kind: 'ok', content: '{}' }));
+    for (const model of ['gpt-3.5-turbo-instruct', 'davinci-002']) {
+      await expect(
+        explain(markerFactorization(2), {
+          provider: 'openai',
+          baseURL: server.baseURL,
+          model,
+          examples: false,
+          cache: false,
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { endpoint: 'completion' } });
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('openai provider: secrets and cached usage', () => {
+  // Not shaped like an OpenAI key, so only knowing the key can redact it.
+  const ENV_KEY = 'proxy-token-ENVSECRET-42';
+
+  it('redacts OPENAI_API_KEY from the environment in scoring errors and cache warnings', async () => {
+    vi.stubEnv('OPENAI_API_KEY', ENV_KEY);
+    server = await startFakeChatCompletions((req) => ({
+      kind: 'ok',
+      content: `{"explanation":"w${markedFactor(req)}"}`,
+    }));
+    // A cache whose write fails with a message that quotes the key (e.g. a signed URL).
+    const leakyCache: CacheStore = {
+      get: async () => undefined,
+      set: async (_key: string, _value: CachedCompletion) => {
+        throw new EccoError('CACHE_ERROR', `cannot write https://cache.example/?token=${ENV_KEY}`);
+      },
+    };
+    const events: ProgressEvent[] = [];
+    const explanations = await explain(markerFactorization(2), {
+      provider: 'openai',
+      baseURL: server.baseURL,
+      examples: false,
+      cache: leakyCache,
+      onProgress: (e) => events.push(e),
+    });
+    expect(events.some((e) => e.type === 'done' && e.warning?.includes('[redacted]'))).toBe(true);
+    // A provider that reads the key itself and echoes it in its failures.
+    const echoing: ChatProvider = {
+      kind: 'chat',
+      id: 'proxy',
+      model: 'proxy-model',
+      complete: async () => {
+        throw new Error(`proxy refused token ${process.env.OPENAI_API_KEY}`);
+      },
+    };
+    const scoreEvents: ProgressEvent[] = [];
+    const scored = await scoreExplanations(markerFactorization(2), explanations, {
+      simulator: 'provider',
+      provider: echoing,
+      cache: false,
+      onProgress: (e) => scoreEvents.push(e),
+    });
+    expect(scored[0]!.scoring.error?.message).toContain('[redacted]');
+    const everything = JSON.stringify({ explanations, events, scored, scoreEvents });
+    expect(everything).not.toContain('ENVSECRET');
+  });
+
+  it('marks answers served from the cache as costing nothing, as the report does', async () => {
+    server = await startFakeChatCompletions((req) => ({
+      kind: 'ok',
+      content: `{"explanation":"w${markedFactor(req)}"}`,
+      usage: { prompt: 1000, completion: 50 },
+    }));
+    const reports: UsageReport[] = [];
+    const options = {
+      provider: 'openai' as const,
+      baseURL: server.baseURL,
+      model: 'gpt-4o-mini',
+      examples: false as const,
+      cache: new MemoryCacheStore(),
+      onReport: (r: UsageReport) => reports.push(r),
+    };
+    const first = await explain(markerFactorization(2), options);
+    const second = await explain(markerFactorization(2), options);
+    expect(first[0]!.usage!.costUsd).toBeGreaterThan(0);
+    expect(first[0]!.usage!.cached).toBeUndefined();
+    for (const r of second) {
+      expect(r.cached).toBe(true);
+      expect(r.usage).toMatchObject({
+        promptTokens: 1000,
+        completionTokens: 50,
+        costUsd: 0,
+        cached: true,
+      });
+    }
+    const summed = second.reduce((sum, r) => sum + (r.usage?.costUsd ?? 0), 0);
+    expect(summed).toBe(reports[1]!.costUsd);
   });
 });

@@ -1,9 +1,22 @@
+import { join } from 'node:path';
 import { type FactorRecord, makeTokens } from '@explainable-ecco/core';
 import { getTokenCounter, lookupModel } from '@explainable-ecco/prompt-packer';
 import { ExampleRetriever } from '@explainable-ecco/retrieval';
-import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
+import {
+  type FakeChatCompletions,
+  repoRoot,
+  startFakeChatCompletions,
+} from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildRecord, type ExampleSearch, explain, renderRecord } from '../src/node.js';
+import {
+  buildRecord,
+  type ExampleSearch,
+  explain,
+  RESPONSE_SCHEMA_OVERHEAD_TOKENS,
+  renderRecord,
+} from '../src/node.js';
+
+const TINY_LLAMA = join(repoRoot, 'fixtures/models/tiny-llama');
 
 let server: FakeChatCompletions | undefined;
 afterEach(async () => {
@@ -129,6 +142,26 @@ describe('the explain prompt for 1,2,…,18', () => {
     expect(result.prompt!.budget).toBe(1300);
   });
 
+  it('counts the response_format JSON schema against the budget', async () => {
+    // Many small examples: the packer fills the budget to within a few tokens.
+    const { result, request } = await run({
+      examples: 60,
+      size: 4,
+      contextWindow: 1500,
+      maxExamples: 60,
+    });
+    expect(result.prompt!.examples.length).toBeLessThan(60);
+    expect(request.response_format).toMatchObject({ type: 'json_schema' });
+    const counter = await getTokenCounter('gpt-4o-mini');
+    const schema = (request.response_format as unknown as { json_schema: { schema: unknown } })
+      .json_schema.schema;
+    const schemaTokens = counter.count(JSON.stringify({ name: 'factor_explanation', schema }));
+    expect(result.prompt!.schemaTokens).toBe(schemaTokens + RESPONSE_SCHEMA_OVERHEAD_TOKENS);
+    const used = counter.countChat!(request.messages as never);
+    expect(used).toBe(result.prompt!.usedTokens);
+    expect(used + result.prompt!.schemaTokens).toBeLessThanOrEqual(result.prompt!.budget);
+  });
+
   it("uses the built-in example library by default, in the retriever's rank order", async () => {
     server = await startFakeChatCompletions(() => ({
       kind: 'ok',
@@ -167,5 +200,52 @@ describe('the explain prompt for 1,2,…,18', () => {
         .join('\n')
         .split(rendered),
     ).toHaveLength(2);
+  });
+});
+
+describe('the tokenizer option', () => {
+  it("packs an open model's prompt with its own tokenizer instead of the worst-case estimate", async () => {
+    server = await startFakeChatCompletions(() => ({
+      kind: 'ok',
+      content: '{"explanation":"counts upward"}',
+    }));
+    const options = {
+      provider: 'openai' as const,
+      baseURL: server.baseURL,
+      model: 'tiny-llama:q4',
+      contextWindow: 8192,
+      examples: false as const,
+      cache: false as const,
+    };
+    const [estimated] = await explain(counting(), options);
+    const [counted] = await explain(counting(), { ...options, tokenizer: TINY_LLAMA });
+    expect(estimated!.prompt!.tokenizer).toEqual({ name: 'estimate:bpe-worst-case', exact: false });
+    expect(counted!.prompt!.tokenizer.name).toBe('hf:tiny-llama:q4');
+    // The count is the tokenizer's count of the request as it was sent.
+    const counter = await getTokenCounter('tiny-llama:q4', { localModelPath: TINY_LLAMA });
+    const sent = server.requests[1]!.body.messages;
+    expect(counted!.prompt!.usedTokens).toBe(counter.countChat!(sent as never));
+    expect(counted!.prompt!.usedTokens).not.toBe(estimated!.prompt!.usedTokens);
+    // A TokenCounter object works the same way.
+    const [viaObject] = await explain(counting(), { ...options, tokenizer: counter });
+    expect(viaObject!.prompt!.usedTokens).toBe(counted!.prompt!.usedTokens);
+  });
+
+  it('fails once, up front, when the tokenizer cannot be loaded', async () => {
+    server = await startFakeChatCompletions(() => ({ kind: 'ok', content: '{}' }));
+    await expect(
+      explain(counting(), {
+        provider: 'openai',
+        baseURL: server.baseURL,
+        model: 'x',
+        tokenizer: join(TINY_LLAMA, 'does-not-exist'),
+        examples: false,
+        cache: false,
+      }),
+    ).rejects.toMatchObject({ code: 'TOKENIZER_UNAVAILABLE' });
+    await expect(
+      explain(counting(), { provider: 'openai', baseURL: server.baseURL, tokenizer: 42 as never }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,8 +1,9 @@
-import { lookupModel } from '@explainable-ecco/prompt-packer';
+import { getTokenCounter, type TokenCounter } from '@explainable-ecco/prompt-packer';
 import type { CacheStore } from '../cache/cache-store.js';
 import type { ExplainOptions } from '../explain-options.js';
 import { defaultExampleSearch } from '../prompt/default-examples.js';
 import { buildExplainPrompt, type ExampleSearch } from '../prompt/explain-prompt.js';
+import { replyTokenCap } from '../providers/model-traits.js';
 import { parseExplanationContent } from '../providers/response-parser.js';
 import type { ChatProvider } from '../providers/types.js';
 import { DEFAULT_RECORD_FORMAT } from '../records/render.js';
@@ -11,20 +12,28 @@ import type { RunStats } from '../run/progress.js';
 import { costUsd } from '../usage/cost.js';
 import type { CallSettings, FactorExplainer } from './factor-task.js';
 
-/** Context window assumed for models the packer's registry does not know. */
-export const UNKNOWN_MODEL_CONTEXT_WINDOW = 4096;
+/** Reply tokens asked for by default: a one- or two-sentence explanation in JSON. */
+export const DEFAULT_MAX_OUTPUT_TOKENS = 256;
+
+/** The counter a run packs with: the option's (a `TokenCounter` or a tokenizer folder/URL), else the model's. */
+function runCounter(model: string, tokenizer: ExplainOptions['tokenizer']): Promise<TokenCounter> {
+  if (tokenizer === undefined) return getTokenCounter(model);
+  if (typeof tokenizer === 'string') return getTokenCounter(model, { localModelPath: tokenizer });
+  return Promise.resolve(tokenizer);
+}
 
 /**
  * Explains factors with an LLM: retrieved examples and the record packed into the model's
- * budget, one cached, retried chat call per factor.
+ * budget, one cached, retried chat call per factor. Resolves once the prompt's token counter
+ * is loaded (`TOKENIZER_UNAVAILABLE` when it cannot be).
  */
-export function chatExplainer(
+export async function chatExplainer(
   provider: ChatProvider,
   options: ExplainOptions,
   settings: CallSettings,
   cache: CacheStore | undefined,
   stats: RunStats,
-): FactorExplainer {
+): Promise<FactorExplainer> {
   const maxExamples = options.maxExamples ?? 4;
   let search: Promise<ExampleSearch | undefined> | undefined;
   const examples = (): Promise<ExampleSearch | undefined> => {
@@ -32,9 +41,12 @@ export function chatExplainer(
     search ??= options.examples ? Promise.resolve(options.examples) : defaultExampleSearch();
     return search;
   };
-  const contextWindow =
-    options.contextWindow ??
-    (lookupModel(provider.model) ? undefined : UNKNOWN_MODEL_CONTEXT_WINDOW);
+  const maxOutputTokens = options.maxOutputTokens ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  // Reasoning models spend reply tokens on hidden reasoning: the prompt budget keeps back what
+  // the provider will ask for (it adds the allowance to the request's maxOutputTokens itself).
+  const replyReserve = replyTokenCap(provider.model, maxOutputTokens);
+  // Loaded once, before any factor: a tokenizer that cannot load fails the run up front.
+  const tokenizer = await runCounter(provider.model, options.tokenizer);
 
   return async ({ factor, record }) => {
     const searcher = await examples();
@@ -46,29 +58,34 @@ export function chatExplainer(
           signal: settings.signal,
         })
       : [];
-    const { request, packed } = await buildExplainPrompt(record, {
+    const { request, packed, schemaTokens, budget } = await buildExplainPrompt(record, {
       format: options.format ?? DEFAULT_RECORD_FORMAT,
       model: provider.model,
-      contextWindow,
-      maxOutputTokens: options.maxOutputTokens ?? 256,
+      contextWindow: options.contextWindow,
+      tokenizer,
+      maxOutputTokens: replyReserve,
       temperature: options.temperature ?? 0,
       examples: hits,
       maxExamples,
     });
-    const result = await callChat(request, parseExplanationContent, {
+    const result = await callChat({ ...request, maxOutputTokens }, parseExplanationContent, {
       provider,
       cache,
       retry: settings.retry,
       timeoutMs: settings.timeoutMs,
       signal: settings.signal,
+      gate: settings.gate,
       stats,
       onSent: (attempt) => settings.onSent(factor, attempt),
       onRetry: (event) => settings.onRetry(factor, event),
     });
     const usage = result.completion.usage;
-    const cost = usage
-      ? costUsd(provider.model, usage.promptTokens, usage.completionTokens)
-      : undefined;
+    // A cached answer cost nothing this run, as the usage report says.
+    const cost = result.cached
+      ? 0
+      : usage
+        ? costUsd(provider.model, usage.promptTokens, usage.completionTokens)
+        : undefined;
     return {
       explanation: {
         factor,
@@ -79,12 +96,19 @@ export function chatExplainer(
         cached: result.cached,
         prompt: {
           usedTokens: packed.usedTokens,
-          budget: packed.budget,
+          schemaTokens,
+          budget,
           examples: packed.included,
           tokenizer: packed.tokenizer,
         },
         ...(usage
-          ? { usage: cost === undefined ? { ...usage } : { ...usage, costUsd: cost } }
+          ? {
+              usage: {
+                ...usage,
+                ...(cost === undefined ? {} : { costUsd: cost }),
+                ...(result.cached ? { cached: true } : {}),
+              },
+            }
           : {}),
       },
       warning: result.cacheWarning,

@@ -1,4 +1,9 @@
-import { type FactorizationInput, isEccoError, toFactorization } from '@explainable-ecco/core';
+import {
+  type FactorizationInput,
+  isEccoError,
+  redactSecrets,
+  toFactorization,
+} from '@explainable-ecco/core';
 import type { CacheStore } from '../cache/cache-store.js';
 import { type ExplainOptions, validateExplainOptions } from '../explain-options.js';
 import type { FactorExplanation } from '../explanation-types.js';
@@ -7,6 +12,8 @@ import { buildRecord } from '../records/build-record.js';
 import { errorSummary } from '../run/chat-call.js';
 import { runPool } from '../run/pool.js';
 import { newRunStats } from '../run/progress.js';
+import { RateGate } from '../run/rate-gate.js';
+import { runSecrets } from '../run/secrets.js';
 import { usageReport } from '../usage/usage-report.js';
 import { chatExplainer } from './chat-explainer.js';
 import type { CallSettings, FactorTask } from './factor-task.js';
@@ -15,12 +22,6 @@ import { localExplainer } from './local-explainer.js';
 /** What an entry point supplies: its default cache (disk in Node, IndexedDB in browsers). */
 export interface ExplainEnvironment {
   defaultCache(): CacheStore | undefined;
-}
-
-function env(name: string): string | undefined {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
-    name
-  ];
 }
 
 /**
@@ -37,13 +38,14 @@ export async function explainWith(
   const factorization = toFactorization(input);
   validateExplainOptions(options);
   const provider = resolveProvider(options.provider, options);
-  const secrets = [options.apiKey, env('OPENAI_API_KEY')];
+  const secrets = runSecrets(options);
   const emit = options.onProgress ?? (() => {});
   const stats = newRunStats();
   const settings: CallSettings = {
     timeoutMs: options.timeoutMs ?? 60_000,
     retry: options.retry ?? {},
     signal: options.signal,
+    gate: new RateGate(options.retry?.random),
     onSent: (factor, attempt) => emit({ type: 'sent', factor, attempt }),
     onRetry: (factor, e) =>
       emit({
@@ -57,7 +59,7 @@ export async function explainWith(
   const cache = options.cache === false ? undefined : (options.cache ?? environment.defaultCache());
   const explainFactor =
     provider.kind === 'chat'
-      ? chatExplainer(provider, options, settings, cache, stats)
+      ? await chatExplainer(provider, options, settings, cache, stats)
       : localExplainer(provider, settings);
 
   const tasks: FactorTask[] = factorization.factors.map((_, factor) => ({
@@ -77,7 +79,7 @@ export async function explainWith(
         type: 'done',
         factor: task.factor,
         cached: explanation.cached === true,
-        ...(warning ? { warning } : {}),
+        ...(warning ? { warning: redactSecrets(warning, secrets) } : {}),
       });
     } catch (error) {
       if (isEccoError(error, 'ABORTED')) throw error;

@@ -1,5 +1,6 @@
 import type { FactorRecord } from '@explainable-ecco/core';
 import type { FactorExplanation } from '../explanation-types.js';
+import type { RateGate } from '../run/rate-gate.js';
 import type { RetryEvent, RetryPolicy } from '../run/retry.js';
 
 /** One factor to explain. */
@@ -21,6 +22,8 @@ export interface CallSettings {
   timeoutMs: number;
   retry: RetryPolicy;
   signal: AbortSignal | undefined;
+  /** The run's shared not-before time (Retry-After holds every call, not only the told one). */
+  gate: RateGate;
   onSent(factor: number, attempt: number): void;
   onRetry(factor: number, event: RetryEvent): void;
 }

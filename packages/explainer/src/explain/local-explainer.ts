@@ -15,7 +15,12 @@ export function localExplainer(provider: LocalProvider, settings: CallSettings):
           settings.signal,
         );
       },
-      { ...settings.retry, signal: settings.signal, onRetry: (e) => settings.onRetry(factor, e) },
+      {
+        ...settings.retry,
+        signal: settings.signal,
+        gate: settings.gate,
+        onRetry: (e) => settings.onRetry(factor, e),
+      },
     );
     return { explanation: { factor, text, record, provider: provider.id } };
   };

@@ -1,6 +1,9 @@
 import { EccoError, redactSecrets } from '@explainable-ecco/core';
-import OpenAI, { APIError } from 'openai';
-import { toProviderError } from './provider-errors.js';
+import { lookupModel } from '@explainable-ecco/prompt-packer';
+import OpenAI from 'openai';
+import { runSecrets } from '../run/secrets.js';
+import { foldSystemMessages, modelTraits, replyTokenCap } from './model-traits.js';
+import { rejectedParameter, toProviderError } from './provider-errors.js';
 import type { CallOptions, ChatProvider, ChatRequest, ChatResponse } from './types.js';
 
 export interface OpenAIProviderOptions {
@@ -15,7 +18,8 @@ export interface OpenAIProviderOptions {
   model?: string;
   /**
    * `auto` (default) asks for a JSON-schema answer and drops the request for it for good when
-   * the server rejects it; `json_schema` always asks; `none` never does.
+   * the server rejects `response_format` (any other rejection fails the request as it is);
+   * `json_schema` always asks; `none` never does.
    */
   structuredOutput?: 'auto' | 'json_schema' | 'none';
   /** Needed to run in a browser: the key is then visible to the page's users. */
@@ -68,7 +72,7 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): ChatProvide
       hint: 'Set OPENAI_API_KEY (or pass apiKey), pass baseURL for a local OpenAI-compatible server, or use provider "heuristic" to work offline.',
     });
   }
-  const secrets = [apiKey];
+  const secrets = runSecrets(options);
   const endpoint = publicEndpoint(baseURL ?? OPENAI_ENDPOINT);
   const client = new OpenAI({
     // Local servers ignore the key, but the SDK insists on one.
@@ -80,18 +84,44 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): ChatProvide
   });
   let structured = options.structuredOutput ?? 'auto';
   const model = options.model ?? env('OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL;
+  // Completion-only models cannot answer Chat Completions: say so once, before any factor.
+  const info = lookupModel(model);
+  if (info?.endpoint === 'completion') {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `${info.name} is a completion-only model; the openai provider uses Chat Completions.`,
+      {
+        hint: 'Use a chat model such as gpt-4o-mini (or, for a local server, its chat model name).',
+        details: { model, endpoint: 'completion' },
+      },
+    );
+  }
+  // Request shape from the packer's registry; a server that rejects a parameter adjusts it.
+  const traits = modelTraits(model);
+  const shape = {
+    reasoning: traits.reasoning,
+    omitTemperature: traits.reasoning,
+    foldSystem: !traits.systemMessages,
+  };
 
   async function send(
     request: ChatRequest,
     withSchema: boolean,
     { signal }: CallOptions,
   ): Promise<ChatResponse> {
+    const messages = shape.foldSystem ? foldSystemMessages(request.messages) : request.messages;
     const completion = await client.chat.completions.create(
       {
         model,
-        messages: request.messages,
-        temperature: request.temperature,
-        max_tokens: request.maxOutputTokens,
+        messages,
+        ...(shape.omitTemperature ? {} : { temperature: request.temperature }),
+        // Reasoning models take max_completion_tokens only; OpenAI-compatible servers (Ollama,
+        // vLLM, …) know max_tokens, so that stays the default for every other model.
+        ...(shape.reasoning
+          ? {
+              max_completion_tokens: replyTokenCap(model, request.maxOutputTokens, true),
+            }
+          : { max_tokens: request.maxOutputTokens }),
         ...(withSchema && request.responseSchema
           ? {
               response_format: {
@@ -131,31 +161,47 @@ export function openaiProvider(options: OpenAIProviderOptions = {}): ChatProvide
     };
   }
 
+  /** Changes the request shape for the rest of the run when the server rejected a part of it. */
+  function adjustFor(error: unknown, withSchema: boolean): boolean {
+    switch (rejectedParameter(error)) {
+      case 'response_format':
+        if (!withSchema || structured !== 'auto') return false;
+        structured = 'none';
+        return true;
+      case 'max_tokens':
+        if (shape.reasoning) return false;
+        shape.reasoning = true;
+        shape.omitTemperature = true;
+        return true;
+      case 'temperature':
+        if (shape.omitTemperature) return false;
+        shape.omitTemperature = true;
+        return true;
+      case 'system':
+        if (shape.foldSystem) return false;
+        shape.foldSystem = true;
+        return true;
+      default:
+        return false;
+    }
+  }
+
   return {
     kind: 'chat',
     id: 'openai',
     model,
     endpoint,
     async complete(request, callOptions) {
-      const withSchema = structured !== 'none' && request.responseSchema !== undefined;
-      try {
-        return await send(request, withSchema, callOptions);
-      } catch (error) {
-        // Servers without structured output reject response_format with a 400/422: drop it.
-        if (
-          withSchema &&
-          structured === 'auto' &&
-          error instanceof APIError &&
-          (error.status === 400 || error.status === 422)
-        ) {
-          structured = 'none';
-          try {
-            return await send(request, false, callOptions);
-          } catch (second) {
-            throw toProviderError(second, secrets);
+      // Each recognised rejection changes one thing, so a few resends are enough.
+      for (let attempt = 0; ; attempt++) {
+        const withSchema = structured !== 'none' && request.responseSchema !== undefined;
+        try {
+          return await send(request, withSchema, callOptions);
+        } catch (error) {
+          if (attempt >= 4 || !adjustFor(error, withSchema)) {
+            throw toProviderError(error, secrets);
           }
         }
-        throw toProviderError(error, secrets);
       }
     },
     toString: () => `openai provider (${model} at ${redactSecrets(endpoint, secrets)})`,

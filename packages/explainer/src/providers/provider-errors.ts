@@ -13,6 +13,38 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
+/** A part of a Chat Completions request that a server can reject while the rest would work. */
+export type RejectedParameter = 'response_format' | 'max_tokens' | 'temperature' | 'system';
+
+/**
+ * Which request parameter a 400/422 rejected, when it is one the provider can change:
+ * `response_format` (servers without structured output), `max_tokens` (reasoning models want
+ * `max_completion_tokens`), `temperature` (reasoning models take only the default), `system`
+ * (models without system messages). Read from OpenAI's `param` field, or the message when a
+ * server sends none. Anything else — context length, a bad model name… — is undefined: the
+ * request failed for another reason, and that error is the one to report.
+ */
+export function rejectedParameter(error: unknown): RejectedParameter | undefined {
+  if (!(error instanceof APIError) || (error.status !== 400 && error.status !== 422)) {
+    return undefined;
+  }
+  const param = typeof error.param === 'string' ? error.param : '';
+  const message = error.message ?? '';
+  if (param !== '') {
+    // OpenAI names the parameter: trust it over the wording.
+    if (param.startsWith('response_format')) return 'response_format';
+    if (param === 'max_tokens') return 'max_tokens';
+    if (param === 'temperature') return 'temperature';
+    if (/^messages\[\d+\]\.role$/.test(param) && /'system'/i.test(message)) return 'system';
+    return undefined;
+  }
+  if (/response_format|json_schema/i.test(message)) return 'response_format';
+  if (/max_completion_tokens/.test(message)) return 'max_tokens';
+  if (/'temperature'/.test(message)) return 'temperature';
+  if (/does not support 'system'/i.test(message)) return 'system';
+  return undefined;
+}
+
 /**
  * Turns an `openai` SDK failure into a typed error with a secret-free message.
  * The SDK error is not kept as `cause`: its fields may echo what the server was sent.

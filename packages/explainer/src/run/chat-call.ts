@@ -3,6 +3,7 @@ import { cacheKey } from '../cache/cache-key.js';
 import type { CachedCompletion, CacheStore } from '../cache/cache-store.js';
 import type { ChatProvider, ChatRequest } from '../providers/types.js';
 import type { RunStats } from './progress.js';
+import type { RateGate } from './rate-gate.js';
 import { type RetryEvent, type RetryPolicy, withRetries } from './retry.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -12,6 +13,8 @@ export interface ChatCallContext {
   retry: RetryPolicy;
   timeoutMs: number;
   signal: AbortSignal | undefined;
+  /** Shared by the run's calls: a Retry-After holds them all. */
+  gate?: RateGate;
   stats: RunStats;
   onSent?: (attempt: number) => void;
   onRetry?: (event: RetryEvent) => void;
@@ -72,6 +75,7 @@ export async function callChat<T>(
     {
       ...ctx.retry,
       signal: ctx.signal,
+      gate: ctx.gate,
       onRetry: (event) => {
         ctx.stats.retries++;
         ctx.onRetry?.(event);

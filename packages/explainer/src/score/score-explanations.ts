@@ -23,6 +23,8 @@ import type { Range } from '../records/windows.js';
 import { errorSummary } from '../run/chat-call.js';
 import { runPool } from '../run/pool.js';
 import { newRunStats } from '../run/progress.js';
+import { RateGate } from '../run/rate-gate.js';
+import { runSecrets } from '../run/secrets.js';
 import { usageReport } from '../usage/usage-report.js';
 import { detectionScore, simulationScore } from './metrics.js';
 import {
@@ -126,12 +128,13 @@ export async function scoreWith(
       hint: 'Use e.g. 5.',
     });
   }
-  const secrets = [options.apiKey];
+  const secrets = runSecrets(options);
   const stats = newRunStats();
   const settings: CallSettings = {
     timeoutMs: options.timeoutMs ?? 60_000,
     retry: options.retry ?? {},
     signal: options.signal,
+    gate: new RateGate(options.retry?.random),
     onSent: (factor, attempt) => options.onProgress?.({ type: 'sent', factor, attempt }),
     onRetry: (factor, e) =>
       options.onProgress?.({

@@ -62,6 +62,7 @@ export function chatSimulator(
           retry: settings.retry,
           timeoutMs: settings.timeoutMs,
           signal: settings.signal,
+          gate: settings.gate,
           stats,
           onSent: (attempt) => settings.onSent(factor, attempt),
           onRetry: (event) => settings.onRetry(factor, event),
