@@ -1,5 +1,5 @@
 import {
-  displayPiece,
+  displayPieces,
   isSpecialTokenText,
   type Token,
   type TokenizerFamily,
@@ -31,20 +31,28 @@ function showWhitespace(text: string): string {
 }
 
 /**
- * The display string and word joining of a token. Tokens built by core already carry them;
- * `override` re-derives them from the raw piece when the caller names the tokenizer family,
- * and hand-made tokens without `display` get them from `family`.
+ * The display strings and word joining of a sequence's tokens. Tokens built by core already carry
+ * them; otherwise (the caller names the tokenizer family, or hand-made tokens lack `display`)
+ * they are derived from the raw pieces of the whole sequence at once, so a character whose UTF-8
+ * bytes are split over several pieces still shows whole.
  */
-export function tokenDisplay(
-  token: Token,
-  index: number,
+export function tokenDisplays(
+  tokens: readonly Token[],
   override: TokenizerFamily | undefined,
   family: TokenizerFamily,
-): { display: string; continuesWord: boolean } {
-  if (override || typeof token.display !== 'string') {
-    return displayPiece(String(token.text ?? ''), override ?? family, index);
-  }
-  return { display: token.display, continuesWord: token.continuesWord === true };
+): { display: string; continuesWord: boolean }[] {
+  const derived =
+    override || tokens.some((t) => typeof t.display !== 'string')
+      ? displayPieces(
+          tokens.map((t) => String(t.text ?? '')),
+          override ?? family,
+        )
+      : undefined;
+  return tokens.map((token, i) =>
+    !override && typeof token.display === 'string'
+      ? { display: token.display, continuesWord: token.continuesWord === true }
+      : derived![i]!,
+  );
 }
 
 /**
@@ -71,6 +79,11 @@ export function layoutToken(
     carriesSpaces: boolean;
     special: boolean;
     previousSpecial: boolean;
+    /**
+     * The piece holds only the trailing bytes of a character shown whole on an earlier piece
+     * (its display is empty but its raw text is not).
+     */
+    characterTail?: boolean;
   },
 ): TokenLayout {
   const { index } = options;
@@ -89,7 +102,12 @@ export function layoutToken(
   let shown = showWhitespace(breakAfter ? text.replace(/\r?\n$/u, '') : text);
   if (breakAfter) shown += '↵';
   let symbolic = text.length > 0 && text.trim() === '';
-  if (shown === '') {
+  if (options.characterTail && text === '') {
+    // Still a hoverable cell, flush against the character it completes.
+    gapBefore = false;
+    shown = '◌';
+    symbolic = true;
+  } else if (shown === '') {
     shown = '∅';
     symbolic = true;
   }

@@ -9,7 +9,7 @@ import {
   layoutToken,
   piecesCarrySpaces,
   type TokenLayout,
-  tokenDisplay,
+  tokenDisplays,
 } from './token-display.js';
 
 /** One factor, ready to draw. */
@@ -79,7 +79,7 @@ export function buildModel(f: Factorization, familyOverride?: TokenizerFamily): 
     familyOverride ??
     f.tokenizerFamily ??
     detectTokenizerFamily(f.tokens.map((t) => String(t.text)));
-  const shown = f.tokens.map((t, i) => tokenDisplay(t, i, familyOverride, family));
+  const shown = tokenDisplays(f.tokens, familyOverride, family);
   const carriesSpaces = piecesCarrySpaces(
     family,
     shown.map((s) => s.display),
@@ -95,6 +95,7 @@ export function buildModel(f: Factorization, familyOverride?: TokenizerFamily): 
       carriesSpaces,
       special,
       previousSpecial,
+      characterTail: shown[p]!.display === '' && String(token.text ?? '') !== '',
     });
     previousSpecial = special;
     let dominant = -1;

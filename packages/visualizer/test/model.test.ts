@@ -75,6 +75,28 @@ describe('buildModel', () => {
     expect(layout(['a b', '\t', ' c'], 'plain')).toEqual(['a b', '→', '_c']);
   });
 
+  it('shows a character split over several pieces whole, its tail pieces as ◌', () => {
+    // "—" is E2 80 94 in UTF-8: SentencePiece byte fallback, and GPT-2's byte alphabet.
+    expect(layout(['▁a', '<0xE2>', '<0x80>', '<0x94>', '▁b'], 'sentencepiece')).toEqual([
+      'a',
+      '—',
+      '◌',
+      '◌',
+      '_b',
+    ]);
+    expect(layout(['Ġa', 'ĠâĢ', 'Ķ', 'Ġb'], 'byte-bpe')).toEqual(['a', '_—', '◌', '_b']);
+    // The same when the family is forced on tokens that carry other display text.
+    const f: Factorization = {
+      tokens: makeTokens(
+        ['<0xE2>', '<0x80>', '<0x94>'].map((text) => ({ text })),
+        'plain',
+      ),
+      factors: [[1, 1, 1]],
+    };
+    expect(buildModel(f).tokens.map((t) => t.text)).toEqual(['<0xE2>', '<0x80>', '<0x94>']);
+    expect(buildModel(f, 'sentencepiece').tokens.map((t) => t.text)).toEqual(['—', '◌', '◌']);
+  });
+
   it('re-derives display text when told the tokenizer family', () => {
     const f = fromEccoJson(fx.raw, { tokenizerFamily: 'plain' });
     expect(buildModel(f).tokens[288]!.text).toBe('##ve');
