@@ -13,7 +13,10 @@ export interface OpenAIEmbedderOptions {
   model?: string;
   /** API key; default: the OPENAI_API_KEY environment variable. Never logged or put in errors. */
   apiKey?: string;
-  /** An OpenAI-compatible server (Ollama, vLLM, LM Studio, …), e.g. 'http://localhost:11434/v1'. */
+  /**
+   * An OpenAI-compatible server (Ollama, vLLM, LM Studio, …), e.g. 'http://localhost:11434/v1'
+   * (default: OPENAI_BASE_URL, else api.openai.com). Its host is part of the embedder's id.
+   */
   baseURL?: string;
   /** Texts per request (default 256; the API accepts up to 2048). */
   batchSize?: number;
@@ -30,7 +33,10 @@ export interface OpenAIEmbedderOptions {
   dimensions?: number;
   /** Custom fetch (proxies, tests). */
   fetch?: typeof globalThis.fetch;
-  /** Allow use from a browser page, where the key would be visible to the page's users. */
+  /**
+   * Allow use from a browser page, where the key would be visible to the page's users (the SDK
+   * refuses otherwise, which surfaces as `INVALID_ARGUMENT`).
+   */
   dangerouslyAllowBrowser?: boolean;
 }
 
@@ -47,6 +53,33 @@ function environmentKey(): string | undefined {
   return env?.OPENAI_API_KEY || undefined;
 }
 
+const OPENAI_HOST = 'api.openai.com';
+
+/** The SDK's own default for baseURL, read here so that the identity sees it too. */
+function environmentBaseURL(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
+    ?.env;
+  return env?.OPENAI_BASE_URL || undefined;
+}
+
+/** host[:port] of an http(s) baseURL (`INVALID_ARGUMENT` for anything else). */
+function serverHost(baseURL: string): string {
+  let url: URL | undefined;
+  try {
+    // A relative baseURL (a same-origin proxy in a page) resolves against the page.
+    const page = (globalThis as { location?: { href?: string } }).location?.href;
+    url = typeof baseURL === 'string' ? new URL(baseURL, page) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new EccoError('INVALID_ARGUMENT', 'baseURL must be an http(s) URL.', {
+      hint: "E.g. 'http://localhost:11434/v1' for Ollama, or leave it out for api.openai.com.",
+    });
+  }
+  return url.host;
+}
+
 /**
  * Embeddings from OpenAI's `/v1/embeddings` (or a compatible server) through the official SDK:
  * batched, a few batches in flight, retried with backoff on rate limits and server errors.
@@ -54,9 +87,10 @@ function environmentKey(): string | undefined {
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions = {}): Embedder {
   const model = options.model ?? 'text-embedding-3-small';
   const apiKey = options.apiKey ?? environmentKey();
-  if (!apiKey && !options.baseURL) {
+  const baseURL = options.baseURL ?? environmentBaseURL();
+  if (!apiKey && !baseURL) {
     throw new EccoError('MISSING_API_KEY', 'No OpenAI API key was given.', {
-      hint: 'Set OPENAI_API_KEY, pass { apiKey }, or pass { baseURL } of a compatible server that needs none.',
+      hint: 'Set OPENAI_API_KEY, pass { apiKey }, or pass { baseURL } (or set OPENAI_BASE_URL) of a compatible server that needs none.',
     });
   }
   const known = KNOWN_DIMENSIONS[model];
@@ -74,16 +108,49 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions = {}): Embed
     options.dimensions !== undefined && SHORTENABLE.has(model) && options.dimensions !== known;
   const batchSize = positiveInt('batchSize', options.batchSize ?? 256, 2048);
   const concurrency = positiveInt('concurrency', options.concurrency ?? 2, 64);
+  const maxRetries = options.maxRetries ?? 3;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 100) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `maxRetries must be an integer from 0 to 100, got ${String(maxRetries)}.`,
+      { hint: 'Leave it out for 3 retries; 0 turns retrying off.' },
+    );
+  }
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `timeoutMs must be a finite number of milliseconds > 0, got ${String(timeoutMs)}.`,
+      { hint: 'Leave it out for 60 000 ms.' },
+    );
+  }
+  const host = baseURL === undefined ? undefined : serverHost(baseURL);
   const secrets = [apiKey];
-  const client = new OpenAI({
-    // Compatible local servers often need no key; the SDK still wants a string.
-    apiKey: apiKey ?? 'no-key',
-    baseURL: options.baseURL,
-    maxRetries: options.maxRetries ?? 3,
-    timeout: options.timeoutMs ?? 60_000,
-    fetch: options.fetch,
-    dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
-  });
+  let client: OpenAI;
+  try {
+    client = new OpenAI({
+      // Compatible local servers often need no key; the SDK still wants a string.
+      apiKey: apiKey ?? 'no-key',
+      baseURL,
+      maxRetries,
+      timeout: timeoutMs,
+      fetch: options.fetch,
+      dangerouslyAllowBrowser: options.dangerouslyAllowBrowser ?? false,
+    });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const inBrowser = /browser/i.test(message);
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `The OpenAI client could not be created: ${redactSecrets(message.split('\n')[0]!, secrets)}`,
+      {
+        hint: inBrowser
+          ? 'In a browser page the API key would be visible to its users: call the API from a server (or a baseURL proxy that holds the key), or pass { dangerouslyAllowBrowser: true } if you accept that.'
+          : 'Check the embedder options.',
+        cause,
+      },
+    );
+  }
 
   async function embedBatch(
     input: string[],
@@ -115,7 +182,9 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions = {}): Embed
   }
 
   return {
-    id: shorten ? `openai:${model}:${dimensions}` : `openai:${model}`,
+    // Another server may serve other vectors under the same model name: its host is part of
+    // the identity (api.openai.com, the default, is left out so existing ids stay the same).
+    id: `openai:${model}${shorten ? `:${dimensions}` : ''}${host && host !== OPENAI_HOST ? `@${host}` : ''}`,
     dimensions,
     async embed(texts, embedOptions) {
       const signal = embedOptions?.signal;

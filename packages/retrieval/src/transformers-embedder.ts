@@ -13,9 +13,10 @@ export interface TransformersEmbedderOptions {
   /** Texts per forward pass (default 32). */
   batchSize?: number;
   /**
-   * The embedder's identity in saved indexes. Default: 'transformers:' + the model id, or for a
-   * local directory its last path segment, + pooling and dtype — so an index built from
-   * `/a/models/x` loads on a machine that keeps the same model in `/b/x`.
+   * The embedder's identity in saved indexes. Default: 'transformers:' + the model id (with
+   * '@' + revision for a Hub revision other than 'main'), or for a local directory its last path
+   * segment, + pooling and dtype — so an index built from `/a/models/x` loads on a machine that
+   * keeps the same model in `/b/x`.
    */
   id?: string;
 }
@@ -45,6 +46,14 @@ export async function createTransformersEmbedder(
   }
   const pooling = options.pooling ?? 'mean';
   const batchSize = options.batchSize ?? 32;
+  if (
+    options.revision !== undefined &&
+    (typeof options.revision !== 'string' || options.revision.trim() === '')
+  ) {
+    throw new EccoError('INVALID_ARGUMENT', 'revision must be a non-empty string.', {
+      hint: "A branch, tag or commit of the Hub repository, e.g. 'main'.",
+    });
+  }
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new EccoError(
       'INVALID_ARGUMENT',
@@ -104,8 +113,14 @@ export async function createTransformersEmbedder(
         .split(/[\\/]/)
         .pop()!
     : modelIdOrPath;
+  // Another revision may hold other weights. 'main' (the default) is left out so that existing
+  // ids stay the same; a local directory has no revisions.
+  const revisionTag =
+    !local && options.revision !== undefined && options.revision !== 'main'
+      ? `@${options.revision}`
+      : '';
   return {
-    id: options.id ?? `transformers:${name}:${pooling}:${options.dtype ?? 'default'}`,
+    id: options.id ?? `transformers:${name}${revisionTag}:${pooling}:${options.dtype ?? 'default'}`,
     dimensions: probe!.length,
     async embed(texts, embedOptions) {
       const out: Float32Array[] = [];

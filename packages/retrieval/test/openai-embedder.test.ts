@@ -1,4 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isEccoError } from '@explainable-ecco/core';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createOfflineEmbedder,
   createOpenAIEmbedder,
@@ -28,6 +29,8 @@ afterEach(() => {
 });
 
 const texts = ['alpha', 'beta gamma', 'delta', 'epsilon zeta eta', 'theta'];
+/** host:port of the loopback server, which the embedder's id names. */
+const host = () => new URL(server.baseURL).host;
 
 describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => {
   it('batches, keeps order, and decodes base64 vectors', async () => {
@@ -37,7 +40,7 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       batchSize: 2,
       concurrency: 1,
     });
-    expect(embedder.id).toBe('openai:text-embedding-3-small');
+    expect(embedder.id).toBe(`openai:text-embedding-3-small@${host()}`);
     expect(embedder.dimensions).toBe(1536);
     const vectors = await embedder.embed(texts);
     expect(server.requests.map((r) => r.body.input)).toEqual([
@@ -123,7 +126,7 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       model: 'nomic-embed-text',
       dimensions: 768,
     });
-    expect(local.id).toBe('openai:nomic-embed-text');
+    expect(local.id).toBe(`openai:nomic-embed-text@${host()}`);
     expect(local.dimensions).toBe(768);
   });
 
@@ -133,7 +136,7 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       baseURL: server.baseURL,
       dimensions: 256,
     });
-    expect(embedder.id).toBe('openai:text-embedding-3-small:256');
+    expect(embedder.id).toBe(`openai:text-embedding-3-small:256@${host()}`);
     const [v] = await embedder.embed(['alpha']);
     expect(server.requests[0]!.body.dimensions).toBe(256);
     expect(v).toHaveLength(256);
@@ -142,7 +145,7 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       baseURL: server.baseURL,
       model: 'text-embedding-ada-002',
     });
-    expect([ada.id, ada.dimensions]).toEqual(['openai:text-embedding-ada-002', 1536]);
+    expect([ada.id, ada.dimensions]).toEqual([`openai:text-embedding-ada-002@${host()}`, 1536]);
   });
 
   it('rejects unknown models without dimensions, and vectors of the wrong length', async () => {
@@ -184,5 +187,98 @@ describe('createOpenAIEmbedder against a loopback /v1/embeddings server', () => 
       'EMBEDDER_MISMATCH',
       /openai:text-embedding-3-small/,
     );
+  });
+
+  it('names a server other than api.openai.com in its id, so indexes from two servers do not mix', async () => {
+    const withKey = { apiKey: KEY };
+    expect(createOpenAIEmbedder(withKey).id).toBe('openai:text-embedding-3-small');
+    expect(createOpenAIEmbedder({ ...withKey, baseURL: 'https://api.openai.com/v1' }).id).toBe(
+      'openai:text-embedding-3-small',
+    );
+    const a = createOpenAIEmbedder({ ...withKey, baseURL: 'http://localhost:11434/v1' });
+    const b = createOpenAIEmbedder({ ...withKey, baseURL: 'http://gpu-box:8000/v1' });
+    expect(a.id).toBe('openai:text-embedding-3-small@localhost:11434');
+    expect(b.id).toBe('openai:text-embedding-3-small@gpu-box:8000');
+    const savedBase = process.env.OPENAI_BASE_URL;
+    process.env.OPENAI_BASE_URL = 'http://localhost:11434/v1';
+    try {
+      // The SDK reads OPENAI_BASE_URL when no baseURL is given; so does the id.
+      expect(createOpenAIEmbedder(withKey).id).toBe(a.id);
+    } finally {
+      if (savedBase === undefined) delete process.env.OPENAI_BASE_URL;
+      else process.env.OPENAI_BASE_URL = savedBase;
+    }
+    const library = ExampleLibrary.builtin();
+    const retriever = await ExampleRetriever.create({
+      library,
+      embedder: createOpenAIEmbedder({ ...withKey, baseURL: server.baseURL, batchSize: 100 }),
+    });
+    const other = createOpenAIEmbedder({
+      ...withKey,
+      baseURL: server.baseURL.replace('127.0.0.1', 'localhost'),
+    });
+    await expectRejectsWith(
+      ExampleRetriever.load(retriever.save(), { library, embedder: other }),
+      'EMBEDDER_MISMATCH',
+    );
+  });
+
+  it('validates maxRetries, timeoutMs and baseURL', () => {
+    for (const maxRetries of [-1, 1.5, Number.NaN, 1000]) {
+      expect(() => createOpenAIEmbedder({ apiKey: KEY, maxRetries })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(/maxRetries/),
+        }),
+      );
+    }
+    for (const timeoutMs of [
+      0,
+      -5,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      '100' as unknown as number,
+    ]) {
+      expect(() => createOpenAIEmbedder({ apiKey: KEY, timeoutMs })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(/timeoutMs/),
+        }),
+      );
+    }
+    for (const baseURL of ['not a url', 'ftp://host/v1']) {
+      expect(() => createOpenAIEmbedder({ apiKey: KEY, baseURL })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_ARGUMENT',
+          message: expect.stringMatching(/baseURL/),
+        }),
+      );
+    }
+    expect(createOpenAIEmbedder({ apiKey: KEY, maxRetries: 0, timeoutMs: 500 }).dimensions).toBe(
+      1536,
+    );
+  });
+
+  describe('in a browser-like environment', () => {
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('turns the SDK refusal into INVALID_ARGUMENT that names dangerouslyAllowBrowser, without the key', () => {
+      vi.stubGlobal('window', { document: {} });
+      vi.stubGlobal('navigator', { userAgent: 'test' });
+      let error: unknown;
+      try {
+        createOpenAIEmbedder({ apiKey: KEY });
+      } catch (e) {
+        error = e;
+      }
+      expect(isEccoError(error, 'INVALID_ARGUMENT'), String(error)).toBe(true);
+      const message = (error as Error).message;
+      expect(message).toMatch(/browser-like environment.*dangerouslyAllowBrowser: true/);
+      expect(message).not.toContain(KEY);
+      const allowed = createOpenAIEmbedder({ apiKey: KEY, dangerouslyAllowBrowser: true });
+      expect(allowed.dimensions).toBe(1536);
+    });
   });
 });

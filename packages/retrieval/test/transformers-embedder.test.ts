@@ -58,6 +58,42 @@ describe('createTransformersEmbedder with the tiny-bert fixture', () => {
     for (const [j, x] of single[0]!.entries()) expect(x).toBeCloseTo(vectors[1]![j]!, 5);
   });
 
+  it('names a Hub revision other than main in its id, so indexes from two revisions do not mix', async () => {
+    // A Hub-style id resolved from env.localModelPath: offline, and the revision reaches the id.
+    const savedPath = env.localModelPath;
+    env.localModelPath = resolve(repoRoot, 'fixtures/models');
+    try {
+      const main = await createTransformersEmbedder('tiny-bert', { dtype: 'fp32' });
+      const mainExplicit = await createTransformersEmbedder('tiny-bert', {
+        dtype: 'fp32',
+        revision: 'main',
+      });
+      const pinned = await createTransformersEmbedder('tiny-bert', {
+        dtype: 'fp32',
+        revision: 'v2.1',
+      });
+      expect(main.id).toBe('transformers:tiny-bert:mean:fp32');
+      expect(mainExplicit.id).toBe(main.id);
+      expect(pinned.id).toBe('transformers:tiny-bert@v2.1:mean:fp32');
+      const library = new ExampleLibrary(ExampleLibrary.builtin().all().slice(0, 5));
+      const saved = (await ExampleRetriever.create({ library, embedder: main })).save();
+      await expectRejectsWith(
+        ExampleRetriever.load(saved, { library, embedder: pinned }),
+        'EMBEDDER_MISMATCH',
+      );
+    } finally {
+      env.localModelPath = savedPath;
+    }
+    // A local directory has no revisions: its id stays the same.
+    const local = await createTransformersEmbedder(modelDir, { dtype: 'fp32', revision: 'v2.1' });
+    expect(local.id).toBe('transformers:tiny-bert:mean:fp32');
+    await expectRejectsWith(
+      createTransformersEmbedder(modelDir, { revision: '' }),
+      'INVALID_ARGUMENT',
+      /revision/,
+    );
+  });
+
   it('loads the int8 weights as another vector space', async () => {
     const q8 = await createTransformersEmbedder(modelDir, { dtype: 'q8' });
     expect(q8.id).toBe('transformers:tiny-bert:mean:q8');
