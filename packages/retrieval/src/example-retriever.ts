@@ -1,5 +1,5 @@
 import type { FactorRecord, TokenizerFamily } from '@explainable-ecco/core';
-import { EccoError, throwIfAborted } from '@explainable-ecco/core';
+import { EccoError, isEccoError, throwIfAborted } from '@explainable-ecco/core';
 import { Bm25Index } from './bm25-index.js';
 import type { Embedder } from './embedder.js';
 import { embedChecked } from './embedder.js';
@@ -18,6 +18,8 @@ import { checkSearchOptions, hnswSettings, queryText, requireExamples } from './
 import type { ScoredIndex } from './top-k.js';
 
 export type SearchMode = 'exact' | 'lexical' | 'hybrid' | 'hnsw';
+/** A retriever that can find an example: the search modes other than the fused 'hybrid'. */
+export type RetrieverName = 'exact' | 'lexical' | 'hnsw';
 
 export interface RetrieverOptions {
   /** Default: `ExampleLibrary.builtin()`. */
@@ -54,7 +56,19 @@ export interface SearchHit {
   score: number;
   /** 1-based position in the results. */
   rank: number;
+  /** The mode searched (`options.mode`). */
   retriever: SearchMode;
+  /**
+   * Which retrievers found this example: for 'hybrid', 'exact' and/or 'lexical' (the rankings
+   * it was fused from); for 'hnsw', ['hnsw'], or ['exact'] when a filter left the graph search
+   * too few results and exact search filled in; otherwise the mode itself.
+   */
+  foundBy: RetrieverName[];
+}
+
+/** A ranked index with the retrievers that found it. */
+interface Found extends ScoredIndex {
+  foundBy: RetrieverName[];
 }
 
 const FUSION_DEPTH = 50;
@@ -75,6 +89,7 @@ export class ExampleRetriever {
   private readonly exact: ExactIndex;
   private readonly bm25 = new Bm25Index();
   private hnsw: HnswIndex | undefined;
+  private hnswBuild: Promise<HnswIndex> | undefined;
   private readonly hnswOptions: HnswOptions;
 
   private constructor(
@@ -96,7 +111,7 @@ export class ExampleRetriever {
     const texts = examples.map(exampleText);
     const vectors = await embedChecked(embedder, texts, options.signal);
     for (const [i, e] of examples.entries()) retriever.insert(e, texts[i]!, vectors[i]!);
-    if (options.hnsw) retriever.buildHnsw(options.signal);
+    if (options.hnsw) await retriever.ensureHnsw(options.signal);
     return retriever;
   }
 
@@ -152,7 +167,7 @@ export class ExampleRetriever {
     if (saved.hnsw && sameRows) {
       retriever.hnsw = HnswIndex.importGraph(retriever.exact.store, saved.hnsw);
     } else if (saved.hnsw) {
-      retriever.buildHnsw(options.signal);
+      await retriever.ensureHnsw(options.signal);
     }
     return retriever;
   }
@@ -196,12 +211,15 @@ export class ExampleRetriever {
           (i) => this.examples[i]!.tokenizerFamily !== family && allowed(i),
         ]
       : [allowed];
-    const hits: ScoredIndex[] = [];
+    const hits: Found[] = [];
     for (const allow of groups) {
       const need = k - hits.length;
       if (need <= 0) break;
       const depth = diversity > 0 ? Math.max(4 * need, 20) : need;
-      let ranked = this.rank(mode, queryVector, terms, depth, allow, options.efSearch);
+      let ranked =
+        mode === 'hnsw'
+          ? await this.rankHnsw(queryVector!, depth, allow, options.efSearch, signal)
+          : this.rank(mode, queryVector, terms, depth, allow);
       if (diversity > 0) {
         ranked = maximalMarginalRelevance(ranked, need, 1 - diversity, (a, b) =>
           this.exact.similarity(a, b),
@@ -214,6 +232,7 @@ export class ExampleRetriever {
       score: h.score,
       rank: i + 1,
       retriever: mode,
+      foundBy: h.foundBy,
     }));
   }
 
@@ -238,11 +257,36 @@ export class ExampleRetriever {
     this.hnsw?.insert(row);
   }
 
-  private buildHnsw(signal?: AbortSignal): HnswIndex {
-    if (this.hnsw) return this.hnsw;
+  /**
+   * The HNSW graph, built now if it is not yet. Concurrent callers share one build; a caller
+   * whose own signal did not fire retries when another caller's signal stopped the build.
+   */
+  private async ensureHnsw(signal?: AbortSignal): Promise<HnswIndex> {
+    for (;;) {
+      if (this.hnsw) return this.hnsw;
+      this.hnswBuild ??= this.buildHnsw(signal).finally(() => {
+        this.hnswBuild = undefined;
+      });
+      try {
+        return await this.hnswBuild;
+      } catch (error) {
+        if (isEccoError(error, 'ABORTED') && !signal?.aborted) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Inserts every row into a new graph, letting the event loop run every BUILD_YIELD_ROWS rows
+   * (a 100k-example build takes minutes) so that the signal can fire and stop it.
+   */
+  private async buildHnsw(signal?: AbortSignal): Promise<HnswIndex> {
     const graph = new HnswIndex(this.exact.store, this.hnswOptions);
     for (let i = 0; i < this.exact.size; i++) {
-      if ((i & 1023) === 0) throwIfAborted(signal, 'Building the HNSW index');
+      if (i % BUILD_YIELD_ROWS === 0) {
+        if (i > 0) await yieldToEventLoop();
+        throwIfAborted(signal, 'Building the HNSW index');
+      }
       graph.insert(i);
     }
     this.hnsw = graph;
@@ -250,46 +294,62 @@ export class ExampleRetriever {
   }
 
   private rank(
-    mode: SearchMode,
+    mode: Exclude<SearchMode, 'hnsw'>,
     queryVector: Float32Array | undefined,
     terms: string[],
     depth: number,
     allow: (i: number) => boolean,
-    efSearch: number | undefined,
-  ): ScoredIndex[] {
+  ): Found[] {
     switch (mode) {
       case 'exact':
-        return this.exact.search(queryVector!, depth, allow);
+        return by(this.exact.search(queryVector!, depth, allow), 'exact');
       case 'lexical':
-        return this.bm25.search(terms, depth, allow);
+        return by(this.bm25.search(terms, depth, allow), 'lexical');
       case 'hybrid': {
         const pool = Math.max(depth, FUSION_DEPTH);
-        return reciprocalRankFusion(
-          [this.exact.search(queryVector!, pool, allow), this.bm25.search(terms, pool, allow)],
-          depth,
-        );
+        const dense = this.exact.search(queryVector!, pool, allow);
+        const lexical = this.bm25.search(terms, pool, allow);
+        const inDense = new Set(dense.map((h) => h.index));
+        const inLexical = new Set(lexical.map((h) => h.index));
+        return reciprocalRankFusion([dense, lexical], depth).map((h) => ({
+          ...h,
+          foundBy: [
+            ...(inDense.has(h.index) ? (['exact'] as const) : []),
+            ...(inLexical.has(h.index) ? (['lexical'] as const) : []),
+          ],
+        }));
       }
-      case 'hnsw':
-        return this.rankHnsw(queryVector!, depth, allow, efSearch);
     }
   }
 
   /** Graph search, post-filtered; falls back to exact search when the filter leaves too few. */
-  private rankHnsw(
+  private async rankHnsw(
     query: Float32Array,
     depth: number,
     allow: (i: number) => boolean,
-    efSearch?: number,
-  ): ScoredIndex[] {
-    const graph = this.buildHnsw();
+    efSearch: number | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Found[]> {
+    const graph = await this.ensureHnsw(signal);
     const ef = efSearch ?? graph.efSearch;
     const wanted = Math.min(depth, this.exact.size);
     const found = graph.search(query, wanted, Math.max(ef, wanted)).filter((h) => allow(h.index));
-    if (found.length >= wanted) return found.slice(0, wanted);
+    if (found.length >= wanted) return by(found.slice(0, wanted), 'hnsw');
     const widened = graph
       .search(query, Math.min(this.exact.size, wanted * 8), Math.max(ef, wanted * 8))
       .filter((h) => allow(h.index));
-    if (widened.length >= wanted) return widened.slice(0, wanted);
-    return this.exact.search(query, wanted, allow);
+    if (widened.length >= wanted) return by(widened.slice(0, wanted), 'hnsw');
+    return by(this.exact.search(query, wanted, allow), 'exact');
   }
+}
+
+/** Rows inserted into an HNSW graph between two yields to the event loop. */
+const BUILD_YIELD_ROWS = 256;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function by(hits: ScoredIndex[], retriever: RetrieverName): Found[] {
+  return hits.map((h) => ({ ...h, foundBy: [retriever] }));
 }

@@ -34,6 +34,26 @@ export interface HnswGraph {
 
 const MAX_LEVEL = 16;
 
+/** Allowed range of each HNSW setting: [min, max], integers. */
+export const HNSW_SETTING_RANGES = {
+  M: [2, 256],
+  efConstruction: [1, 100_000],
+  efSearch: [1, 100_000],
+  seed: [0, 2 ** 32 - 1],
+} as const satisfies Record<keyof HnswOptions, readonly [number, number]>;
+
+/** The first HNSW setting outside its range, as a sentence; undefined when all are fine. */
+export function hnswSettingProblem(options: HnswOptions): string | undefined {
+  for (const [name, [min, max]] of Object.entries(HNSW_SETTING_RANGES)) {
+    const value = options[name as keyof HnswOptions];
+    if (value === undefined) continue;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      return `HNSW option ${name} must be an integer from ${min} to ${max}, got ${String(value)}.`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Hierarchical navigable small-world graph (Malkov & Yashunin 2018) over the unit vectors of a
  * VectorStore, in TypeScript over typed arrays so it runs the same in Node and browsers; the
@@ -64,11 +84,13 @@ export class HnswIndex {
     readonly store: VectorStore,
     options: HnswOptions = {},
   ) {
-    this.M = checkInt('M', options.M ?? 16, 2, 256);
+    const problem = hnswSettingProblem(options);
+    if (problem) throw new EccoError('INVALID_ARGUMENT', problem);
+    this.M = options.M ?? 16;
     this.maxM0 = 2 * this.M;
-    this.efConstruction = checkInt('efConstruction', options.efConstruction ?? 200, 1, 100_000);
-    this.efSearch = checkInt('efSearch', options.efSearch ?? 64, 1, 100_000);
-    this.seed = checkInt('seed', options.seed ?? 42, 0, 2 ** 32 - 1);
+    this.efConstruction = options.efConstruction ?? 200;
+    this.efSearch = options.efSearch ?? 64;
+    this.seed = options.seed ?? 42;
     this.random = seededRandom(this.seed);
     this.levels = new Uint8Array(16);
     this.links0 = new Int32Array(16 * (this.maxM0 + 1));
@@ -167,15 +189,28 @@ export class HnswIndex {
 
   /** Rebuilds an index from a saved graph; throws `INDEX_CORRUPT` when the arrays do not fit together. */
   static importGraph(store: VectorStore, g: HnswGraph): HnswIndex {
-    const index = new HnswIndex(store, g);
-    const stride0 = index.maxM0 + 1;
     const corrupt = (why: string) =>
       new EccoError('INDEX_CORRUPT', `The saved HNSW graph is damaged (${why}).`, {
         hint: 'Rebuild the index (ExampleRetriever.create) and save it again.',
       });
+    const settings = {
+      M: g.M,
+      efConstruction: g.efConstruction,
+      efSearch: g.efSearch,
+      seed: g.seed,
+    };
+    const problem = hnswSettingProblem(settings);
+    if (problem) throw corrupt(`settings: ${problem}`);
+    for (const name of ['count', 'entry', 'maxLevel'] as const) {
+      if (!Number.isInteger(g[name])) throw corrupt(`${name} is not an integer`);
+    }
+    const index = new HnswIndex(store, settings);
+    const stride0 = index.maxM0 + 1;
+    if (g.count !== store.size) {
+      throw corrupt(`${g.count} nodes for ${store.size} vectors`);
+    }
     if (g.levels.length !== g.count || g.links0.length !== g.count * stride0)
       throw corrupt('array sizes');
-    if (g.count > store.size) throw corrupt('more nodes than vectors');
     if (g.count > 0 && (g.entry < 0 || g.entry >= g.count || g.levels[g.entry] !== g.maxLevel))
       throw corrupt('entry point');
     index.ensureCapacity(g.count);
@@ -392,14 +427,4 @@ export class HnswIndex {
     visited.set(this.visited);
     this.visited = visited;
   }
-}
-
-function checkInt(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new EccoError(
-      'INVALID_ARGUMENT',
-      `HNSW option ${name} must be an integer from ${min} to ${max}, got ${value}.`,
-    );
-  }
-  return value;
 }

@@ -1,6 +1,6 @@
 import { EccoError } from '@explainable-ecco/core';
 import { crc32 } from './crc32.js';
-import type { HnswGraph } from './hnsw-index.js';
+import { type HnswGraph, hnswSettingProblem } from './hnsw-index.js';
 
 /**
  * Binary layout of a saved index (all integers little-endian):
@@ -92,6 +92,21 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
     if (bytes[i] !== MAGIC.charCodeAt(i)) throw corrupt('wrong file signature');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
+  // The checksum covers the version field too: check it first, so that damaged version bytes
+  // read as damage rather than as a request to upgrade.
+  if (view.getUint32(bytes.length - 4, true) !== crc32(bytes.subarray(0, bytes.length - 4))) {
+    throw new EccoError(
+      'INDEX_CORRUPT',
+      'This is not a readable explainable-ecco index (checksum mismatch: the file is damaged or truncated).',
+      {
+        hint:
+          version === INDEX_FORMAT_VERSION
+            ? 'Rebuild it with ExampleRetriever.create and save it again.'
+            : `Rebuild it with ExampleRetriever.create and save it again (its header claims format version ${version}; if a newer @explainable-ecco/retrieval wrote it, upgrade this one).`,
+        details: { version, supported: INDEX_FORMAT_VERSION },
+      },
+    );
+  }
   if (version !== INDEX_FORMAT_VERSION) {
     throw new EccoError(
       'INDEX_VERSION_UNSUPPORTED',
@@ -104,9 +119,6 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
         details: { version, supported: INDEX_FORMAT_VERSION },
       },
     );
-  }
-  if (view.getUint32(bytes.length - 4, true) !== crc32(bytes.subarray(0, bytes.length - 4))) {
-    throw corrupt('checksum mismatch: the file is damaged or truncated');
   }
   const headerLength = view.getUint32(12, true);
   if (16 + headerLength > bytes.length - 4) throw corrupt('header runs past the end');
@@ -153,6 +165,21 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
   ) {
     throw corrupt('header is missing fields');
   }
+  const ids = new Set<string>();
+  header.examples.forEach((example: unknown, i) => {
+    const x = example as Partial<SavedExample> | null;
+    if (
+      typeof x !== 'object' ||
+      x === null ||
+      typeof x.id !== 'string' ||
+      typeof x.text !== 'string'
+    ) {
+      throw corrupt(`example entry ${i} is not { id, text }`);
+    }
+    if (ids.has(x.id)) throw corrupt(`example id ${JSON.stringify(x.id)} appears twice`);
+    ids.add(x.id);
+  });
+  if (e.dimensions < 1) throw corrupt('embedder dimensions below 1');
   const vectors = read(header.vectors, Float32Array);
   if (vectors.length !== header.examples.length * e.dimensions)
     throw corrupt('vector count does not match the examples');
@@ -163,7 +190,21 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
     vectors,
   };
   if (header.hnsw) {
+    if (typeof header.hnsw !== 'object') throw corrupt('hnsw is not an object');
     const { levels, links0, upper, ...meta } = header.hnsw;
+    const problem = hnswSettingProblem(meta);
+    if (problem) throw corrupt(`HNSW settings: ${problem}`);
+    for (const name of [
+      'M',
+      'efConstruction',
+      'efSearch',
+      'seed',
+      'count',
+      'entry',
+      'maxLevel',
+    ] as const) {
+      if (!Number.isInteger(meta[name])) throw corrupt(`HNSW ${name} is not an integer`);
+    }
     saved.hnsw = {
       ...meta,
       levels: read(levels, Uint8Array),

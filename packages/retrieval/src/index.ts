@@ -6,6 +6,7 @@ export { ExampleLibrary } from './example-library.js';
 export {
   ExampleRetriever,
   exampleText,
+  type RetrieverName,
   type RetrieverOptions,
   type SearchHit,
   type SearchMode,

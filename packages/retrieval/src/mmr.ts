@@ -6,12 +6,12 @@ import type { ScoredIndex } from './top-k.js';
  * Relevance is the candidates' scores rescaled to 0–1, so any retriever's scores work.
  * Returns the picked candidates (with their original scores) in pick order.
  */
-export function maximalMarginalRelevance(
-  candidates: readonly ScoredIndex[],
+export function maximalMarginalRelevance<T extends ScoredIndex>(
+  candidates: readonly T[],
   k: number,
   lambda: number,
   similarity: (a: number, b: number) => number,
-): ScoredIndex[] {
+): T[] {
   if (candidates.length === 0) return [];
   const scores = candidates.map((c) => c.score);
   const lo = Math.min(...scores);
@@ -19,7 +19,7 @@ export function maximalMarginalRelevance(
   const relevance = scores.map((s) => (span > 0 ? (s - lo) / span : 1));
   const maxSim = candidates.map(() => Number.NEGATIVE_INFINITY);
   const left = new Set(candidates.map((_, i) => i));
-  const picked: ScoredIndex[] = [];
+  const picked: T[] = [];
   while (picked.length < k && left.size > 0) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;

@@ -1,4 +1,4 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { EccoError } from '@explainable-ecco/core';
 import type { Embedder } from './embedder.js';
 import type { ExampleLibrary } from './example-library.js';
@@ -11,8 +11,15 @@ export async function saveToFile(retriever: ExampleRetriever, path: string): Pro
     await writeFile(temporary, retriever.save());
     await rename(temporary, path);
   } catch (cause) {
+    // Never leave the temporary file behind (a failed rename would keep a whole index there).
+    await rm(temporary, { force: true }).catch(() => undefined);
+    const code = (cause as NodeJS.ErrnoException)?.code;
     throw new EccoError('OUTPUT_WRITE_FAILED', `Could not write the index to ${path}.`, {
-      hint: 'Check that the directory exists and is writable.',
+      hint:
+        code === 'EISDIR'
+          ? 'The path is a directory: give a file path, e.g. <dir>/examples.ecco-index.'
+          : 'Check that the directory exists and is writable.',
+      details: code ? { errno: code } : undefined,
       cause,
     });
   }
@@ -27,14 +34,26 @@ export async function loadFromFile(
   try {
     bytes = await readFile(path);
   } catch (cause) {
-    const missing = (cause as NodeJS.ErrnoException)?.code === 'ENOENT';
+    const code = (cause as NodeJS.ErrnoException)?.code;
+    if (code === 'ENOENT') {
+      throw new EccoError('INDEX_NOT_FOUND', `There is no index file at ${path}.`, {
+        hint: 'Build one with ExampleRetriever.create and saveToFile.',
+        cause,
+      });
+    }
+    // The file could not be read at all (its contents were never seen, so it is not corrupt):
+    // the path given is not a readable file.
     throw new EccoError(
-      missing ? 'INDEX_NOT_FOUND' : 'INDEX_CORRUPT',
-      missing ? `There is no index file at ${path}.` : `Could not read the index file ${path}.`,
+      'INVALID_ARGUMENT',
+      `Could not read the index file ${path}${code ? ` (${code})` : ''}.`,
       {
-        hint: missing
-          ? 'Build one with ExampleRetriever.create and saveToFile.'
-          : 'Check the file permissions.',
+        hint:
+          code === 'EISDIR'
+            ? 'The path is a directory: give the index file inside it.'
+            : code === 'EACCES' || code === 'EPERM'
+              ? 'Check the file permissions: this process may not read it.'
+              : 'Check that the path names a readable index file.',
+        details: code ? { errno: code } : undefined,
         cause,
       },
     );

@@ -1,11 +1,13 @@
 import type { FactorRecord } from '@explainable-ecco/core';
-import { EccoError } from '@explainable-ecco/core';
+import { EccoError, TOKENIZER_FAMILIES } from '@explainable-ecco/core';
 import { ExampleLibrary } from './example-library.js';
 import type { SearchMode, SearchOptions } from './example-retriever.js';
 import type { HnswOptions } from './hnsw-index.js';
 import { recordToText } from './record-text.js';
 
 const MODES: readonly SearchMode[] = ['exact', 'lexical', 'hybrid', 'hnsw'];
+/** The largest beam width the HNSW graph accepts (as its efSearch setting). */
+const MAX_EF_SEARCH = 100_000;
 
 /** Throws `EMPTY_LIBRARY` (or `INVALID_ARGUMENT` for a non-library). */
 export function requireExamples(library: ExampleLibrary): void {
@@ -39,12 +41,31 @@ export function queryText(query: string | FactorRecord): string {
     }
     return query;
   }
-  if (
-    !query ||
-    typeof query !== 'object' ||
-    !Array.isArray(query.tokens) ||
-    !query.tokens.some((t) => typeof t?.text === 'string' && t.text.trim() !== '')
-  ) {
+  if (!query || typeof query !== 'object' || !Array.isArray(query.tokens)) {
+    throw new EccoError('EMPTY_QUERY', 'The query record has no tokens with text.', {
+      hint: 'Pass a record with at least one non-empty token, or a non-empty string.',
+    });
+  }
+  query.tokens.forEach((t: unknown, i) => {
+    const token = t as { text?: unknown; value?: unknown } | null;
+    if (
+      typeof token !== 'object' ||
+      token === null ||
+      typeof token.text !== 'string' ||
+      typeof token.value !== 'number' ||
+      !Number.isFinite(token.value)
+    ) {
+      throw new EccoError(
+        'INVALID_ARGUMENT',
+        `Token ${i} of the query record is not { text: string, value: finite number }.`,
+        {
+          hint: 'Give every token its display text and its 0–10 value, e.g. { text: "cat", value: 7 }.',
+          details: { token: i },
+        },
+      );
+    }
+  });
+  if (!query.tokens.some((t) => t.text.trim() !== '')) {
     throw new EccoError('EMPTY_QUERY', 'The query record has no tokens with text.', {
       hint: 'Pass a record with at least one non-empty token, or a non-empty string.',
     });
@@ -52,7 +73,10 @@ export function queryText(query: string | FactorRecord): string {
   return recordToText(query);
 }
 
-/** Validated k, mode and diversity with their defaults (`INVALID_ARGUMENT` otherwise). */
+/**
+ * Validated k, mode and diversity with their defaults; checks efSearch, tokenizerFamily and
+ * filter too (`INVALID_ARGUMENT` otherwise).
+ */
 export function checkSearchOptions(options: SearchOptions): {
   k: number;
   mode: SearchMode;
@@ -72,6 +96,32 @@ export function checkSearchOptions(options: SearchOptions): {
   if (!(diversity >= 0 && diversity <= 1)) {
     throw new EccoError('INVALID_ARGUMENT', `diversity must be from 0 to 1, got ${diversity}.`, {
       hint: '0 is off; 0.3 is a mild push toward variety.',
+    });
+  }
+  const { efSearch, tokenizerFamily, filter } = options;
+  if (
+    efSearch !== undefined &&
+    (typeof efSearch !== 'number' ||
+      !Number.isInteger(efSearch) ||
+      efSearch < 1 ||
+      efSearch > MAX_EF_SEARCH)
+  ) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `efSearch must be an integer from 1 to ${MAX_EF_SEARCH}, got ${String(efSearch)}.`,
+      { hint: "Leave it out for the graph's default, or raise it (e.g. 128) for better recall." },
+    );
+  }
+  if (tokenizerFamily !== undefined && !TOKENIZER_FAMILIES.includes(tokenizerFamily)) {
+    throw new EccoError(
+      'INVALID_ARGUMENT',
+      `Unknown tokenizerFamily ${JSON.stringify(tokenizerFamily)}.`,
+      { hint: `Use one of: ${TOKENIZER_FAMILIES.join(', ')}, or leave it out.` },
+    );
+  }
+  if (filter !== undefined && typeof filter !== 'function') {
+    throw new EccoError('INVALID_ARGUMENT', `filter must be a function, got ${typeof filter}.`, {
+      hint: 'Pass (example) => boolean, e.g. (e) => e.genre !== "verse".',
     });
   }
   return { k, mode, diversity };

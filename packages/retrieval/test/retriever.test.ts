@@ -1,8 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FactorRecord } from '@explainable-ecco/core';
+import type { EccoError, FactorRecord } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../src/crc32.js';
 import {
   createOfflineEmbedder,
   type Example,
@@ -10,6 +11,7 @@ import {
   ExampleRetriever,
   type SearchMode,
 } from '../src/index.js';
+import { decodeIndex, encodeIndex, type SavedIndex } from '../src/index-format.js';
 import { loadFromFile, saveToFile } from '../src/node.js';
 import { countingEmbedder, expectRejectsWith } from './helpers.js';
 
@@ -250,12 +252,97 @@ describe('save and load', () => {
 
   it('refuses another format version with INDEX_VERSION_UNSUPPORTED', async () => {
     const bytes = retriever.save().slice();
-    new DataView(bytes.buffer).setUint32(8, 2, true);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(8, 2, true);
+    // A file a newer version wrote has a checksum over its own version field.
+    view.setUint32(bytes.length - 4, crc32(bytes.subarray(0, bytes.length - 4)), true);
     await expectRejectsWith(
       ExampleRetriever.load(bytes, { library }),
       'INDEX_VERSION_UNSUPPORTED',
       /version 2.*Upgrade/,
     );
+  });
+
+  it('reads damaged version bytes as damage (INDEX_CORRUPT), not as a newer version', async () => {
+    const bytes = retriever.save().slice();
+    bytes[10] = 0x7f;
+    const error = await expectRejectsWith(
+      ExampleRetriever.load(bytes, { library }),
+      'INDEX_CORRUPT',
+      /checksum mismatch/,
+    );
+    expect(error.message).toMatch(/claims format version 8323073/);
+  });
+
+  describe('a valid checksum over bad contents gives INDEX_CORRUPT', () => {
+    /** The index re-encoded (with a fresh checksum) after `edit` changed its decoded form. */
+    const reencoded = (bytes: Uint8Array, edit: (saved: SavedIndex) => void) => {
+      const saved = decodeIndex(bytes);
+      edit(saved);
+      return encodeIndex(saved);
+    };
+    const withGraph = (async () =>
+      (await ExampleRetriever.create({ library, hnsw: { M: 8, efConstruction: 50 } })).save())();
+
+    it('a null or malformed example entry, or a duplicated id', async () => {
+      const bytes = retriever.save();
+      for (const [entry, why] of [
+        [null, /example entry 2 is not \{ id, text \}/],
+        [{ id: 5, text: 'x' }, /example entry 2/],
+        [{ id: 'a' }, /example entry 2/],
+      ] as const) {
+        const damaged = reencoded(bytes, (s) => {
+          (s.examples as unknown[])[2] = entry;
+        });
+        await expectRejectsWith(ExampleRetriever.load(damaged, { library }), 'INDEX_CORRUPT', why);
+      }
+      const twice = reencoded(bytes, (s) => {
+        s.examples[3] = { ...s.examples[2]! };
+      });
+      await expectRejectsWith(
+        ExampleRetriever.load(twice, { library }),
+        'INDEX_CORRUPT',
+        /appears twice/,
+      );
+    });
+
+    it('HNSW settings out of range or not integers', async () => {
+      const bytes = await withGraph;
+      for (const [field, value] of [
+        ['M', 1],
+        ['efSearch', 0],
+        ['efConstruction', 2.5],
+        ['seed', -1],
+        ['count', 'many'],
+        ['entry', null],
+      ] as const) {
+        const damaged = reencoded(bytes, (s) => {
+          (s.hnsw as unknown as Record<string, unknown>)[field] = value;
+        });
+        await expectRejectsWith(
+          ExampleRetriever.load(damaged, { library }),
+          'INDEX_CORRUPT',
+          new RegExp(`HNSW.*${field}`),
+        );
+      }
+    });
+
+    it('a graph with fewer nodes than vectors', async () => {
+      const fewer = new ExampleLibrary(library.all().slice(0, -1));
+      const small = await ExampleRetriever.create({
+        library: fewer,
+        hnsw: { M: 8, efConstruction: 50 },
+      });
+      const graph = decodeIndex(small.save()).hnsw!;
+      const damaged = reencoded(await withGraph, (s) => {
+        s.hnsw = graph;
+      });
+      await expectRejectsWith(
+        ExampleRetriever.load(damaged, { library }),
+        'INDEX_CORRUPT',
+        new RegExp(`${library.size - 1} nodes for ${library.size} vectors`),
+      );
+    });
   });
 
   it('saves to and loads from files in Node', async () => {
@@ -273,5 +360,168 @@ describe('save and load', () => {
     );
     writeFileSync(join(dir, 'junk.idx'), 'junk junk junk junk junk');
     await expectRejectsWith(loadFromFile(join(dir, 'junk.idx'), { library }), 'INDEX_CORRUPT');
+  });
+
+  it('reports an unreadable path as INVALID_ARGUMENT, not as a corrupt index', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecco-retrieval-'));
+    const error = await expectRejectsWith(
+      loadFromFile(dir, { library }),
+      'INVALID_ARGUMENT',
+      /Could not read the index file .* \(EISDIR\).*is a directory/,
+    );
+    expect((error as EccoError).details).toEqual({ errno: 'EISDIR' });
+    if (process.getuid?.() !== 0) {
+      // root reads any file, so permissions cannot be tested as root.
+      const locked = join(dir, 'locked.idx');
+      await saveToFile(retriever, locked);
+      chmodSync(locked, 0o000);
+      await expectRejectsWith(
+        loadFromFile(locked, { library }),
+        'INVALID_ARGUMENT',
+        /\(EACCES\).*permissions/,
+      );
+    }
+  });
+
+  it('removes its temporary file when the write or the rename fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecco-retrieval-'));
+    // The target is a directory: the temporary file is written, the rename fails.
+    const target = join(dir, 'taken');
+    mkdirSync(target);
+    await expectRejectsWith(saveToFile(retriever, target), 'OUTPUT_WRITE_FAILED', /directory/);
+    expect(readdirSync(dir)).toEqual(['taken']);
+    // The directory is missing: the write itself fails.
+    await expectRejectsWith(
+      saveToFile(retriever, join(dir, 'missing', 'x.idx')),
+      'OUTPUT_WRITE_FAILED',
+    );
+    expect(readdirSync(dir)).toEqual(['taken']);
+  });
+});
+
+describe('which retriever found each hit (foundBy)', () => {
+  it('names the mode for exact, lexical and hnsw', async () => {
+    for (const mode of ['exact', 'lexical', 'hnsw'] as const) {
+      const hits = await retriever.search(digitsQuery, { k: 5, mode });
+      expect(
+        hits.every((h) => h.foundBy.length === 1 && h.foundBy[0] === mode),
+        mode,
+      ).toBe(true);
+    }
+  });
+
+  it('says for hybrid hits which rankings they were fused from', async () => {
+    const hits = await retriever.search(digitsQuery, { k: 20, mode: 'hybrid' });
+    const dense = new Set(
+      (await retriever.search(digitsQuery, { k: 50, mode: 'exact' })).map((h) => h.example.id),
+    );
+    const lexical = new Set(
+      (await retriever.search(digitsQuery, { k: 50, mode: 'lexical' })).map((h) => h.example.id),
+    );
+    for (const h of hits) {
+      const expected = [
+        ...(dense.has(h.example.id) ? ['exact'] : []),
+        ...(lexical.has(h.example.id) ? ['lexical'] : []),
+      ];
+      expect(h.foundBy, h.example.id).toEqual(expected);
+      expect(h.retriever).toBe('hybrid');
+    }
+    expect(hits.some((h) => h.foundBy.length === 2)).toBe(true);
+  });
+
+  it('says exact when a filter left the graph search too few and exact search filled in', async () => {
+    const target = library.all().find((e) => e.genre === 'verse')!;
+    // A filter that only one example passes: the graph's beam around a digits query misses it.
+    const hits = await retriever.search(digitsQuery, {
+      k: 1,
+      mode: 'hnsw',
+      efSearch: 1,
+      filter: (e) => e.id === target.id,
+    });
+    expect(hits.map((h) => h.example.id)).toEqual([target.id]);
+    expect(hits[0]!.retriever).toBe('hnsw');
+    expect(hits[0]!.foundBy).toEqual(['exact']);
+  });
+});
+
+describe('building the HNSW graph on the first hnsw search', () => {
+  const copies = (n: number) =>
+    new ExampleLibrary(
+      Array.from({ length: n }, (_, c) =>
+        library.all().map((e) => ({ ...e, id: `${e.id}-copy${c}` })),
+      ).flat(),
+    );
+
+  it('stops with ABORTED when the signal fires during the build, keeping no half-built graph', async () => {
+    const big = copies(4);
+    expect(big.size).toBeGreaterThan(300);
+    const r = await ExampleRetriever.create({ library: big });
+    const controller = new AbortController();
+    const search = r.search(digitsQuery, { k: 3, mode: 'hnsw', signal: controller.signal });
+    // Fires at the build's first yield to the event loop (embedding the query does not yield).
+    setTimeout(() => controller.abort(), 0);
+    await expectRejectsWith(search, 'ABORTED', /Building the HNSW index was cancelled/);
+    const hits = await r.search(digitsQuery, { k: 3, mode: 'hnsw' });
+    const exact = await r.search(digitsQuery, { k: 3, mode: 'exact' });
+    // The copies tie, so compare the examples they copy.
+    const original = (id: string) => id.replace(/-copy\d$/, '');
+    expect(hits.map((h) => original(h.example.id))).toEqual(
+      exact.map((h) => original(h.example.id)),
+    );
+    expect(hits.every((h) => h.foundBy[0] === 'hnsw')).toBe(true);
+  });
+
+  it('shares one build between concurrent searches, and a search whose signal did not fire finishes', async () => {
+    const r = await ExampleRetriever.create({ library: copies(4) });
+    const controller = new AbortController();
+    const first = r.search(digitsQuery, { k: 3, mode: 'hnsw', signal: controller.signal });
+    const second = r.search(digitsQuery, { k: 3, mode: 'hnsw' });
+    setTimeout(() => controller.abort(), 0);
+    await expectRejectsWith(first, 'ABORTED');
+    expect(await second).toHaveLength(3);
+  });
+});
+
+describe('search input validation', () => {
+  it('refuses record tokens without string text or a finite value', async () => {
+    const bad: unknown[] = [
+      { tokens: [{ text: 'a', value: 3 }, { value: 5 }] },
+      { tokens: [{ text: 'a', value: 3 }, null] },
+      {
+        tokens: [
+          { text: 'a', value: 3 },
+          { text: 7, value: 5 },
+        ],
+      },
+      { tokens: [{ text: 'a', value: Number.NaN }] },
+      { tokens: [{ text: 'a' }] },
+    ];
+    for (const query of bad) {
+      await expectRejectsWith(
+        retriever.search(query as FactorRecord),
+        'INVALID_ARGUMENT',
+        /Token \d of the query record is not \{ text: string, value: finite number \}/,
+      );
+    }
+  });
+
+  it('refuses a bad efSearch, tokenizerFamily or filter', async () => {
+    for (const efSearch of [Number.NaN, 0, 1.5, -3, 1e9, '64' as unknown as number]) {
+      await expectRejectsWith(
+        retriever.search(digitsQuery, { mode: 'hnsw', efSearch }),
+        'INVALID_ARGUMENT',
+        /efSearch must be an integer from 1 to 100000/,
+      );
+    }
+    await expectRejectsWith(
+      retriever.search(digitsQuery, { tokenizerFamily: 'bpe' as 'byte-bpe' }),
+      'INVALID_ARGUMENT',
+      /Unknown tokenizerFamily "bpe".*wordpiece, byte-bpe, sentencepiece, plain/,
+    );
+    await expectRejectsWith(
+      retriever.search(digitsQuery, { filter: 'verse' as unknown as () => boolean }),
+      'INVALID_ARGUMENT',
+      /filter must be a function/,
+    );
   });
 });
