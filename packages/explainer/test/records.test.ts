@@ -1,10 +1,12 @@
-import { makeTokens } from '@explainable-ecco/core';
+import { type EccoJson, makeTokens, toFactorization } from '@explainable-ecco/core';
+import { ECCO_BERT_NMF8, readSharedJson } from '@explainable-ecco/test-kit';
 import { describe, expect, it } from 'vitest';
 import {
   activeMask,
   buildRecord,
   discretize,
   largestGapThreshold,
+  maskedLevels,
   mergeRanges,
   otsuThreshold,
   renderRecord,
@@ -174,5 +176,32 @@ describe('records', () => {
       ...Array.from({ length: 11 }, (_, i) => 145 + i),
     ]);
     expect(record.maxActivation).toBe(1);
+  });
+});
+
+describe('levels of active tokens', () => {
+  it('give every token the mask keeps at least level 1, so records show it as active', () => {
+    // 0.05 is active under the default 0.01 threshold but below a tenth of the max.
+    const values = [0, 0.005, 0.05, 0.09, 1];
+    expect(discretize(values)).toEqual([0, 0, 0, 0, 10]);
+    expect(maskedLevels(values)).toEqual([0, 0, 1, 1, 10]);
+    const f = {
+      tokens: makeTokens(['a', 'b', 'c', 'd', 'e'].map((text) => ({ text }))),
+      factors: [values],
+    };
+    const text = renderRecord(buildRecord(f, 0), 'highlight');
+    expect(text).toContain('<<c>>(1)');
+    expect(text).toContain('<<d>>(1)');
+    expect(text).not.toContain('<<b>>');
+    expect(renderRecord(buildRecord(f, 0), 'masked')).toMatch(/_ _ c d e/);
+  });
+
+  it('show all active tokens of the real ecco factor 7 (142 active, not 20)', () => {
+    const f = toFactorization(readSharedJson<EccoJson>(ECCO_BERT_NMF8));
+    const values = f.factors[7]!;
+    const active = activeMask(values).filter(Boolean).length;
+    const levels = maskedLevels(values);
+    expect(levels.filter((v) => v > 0).length).toBe(active);
+    expect(active).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@ import { makeTokens } from '@explainable-ecco/core';
 import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  buildRecord,
   detectionScore,
   explain,
   pearson,
@@ -114,6 +115,35 @@ describe('lexical simulator', () => {
       10, 0, 0, 0, 10, 0, 0, 0, 0, 0,
     ]);
   });
+  it('reads "the last token of the text" when it knows the text length', () => {
+    expect(simulateLexically('Fires on the last token of the text.', record, 10)).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 10,
+    ]);
+    expect(simulateLexically('The end of the sequence.', record, 10)).toEqual([
+      0, 0, 0, 0, 0, 0, 0, 0, 0, 10,
+    ]);
+    // Not the last position of this text (it has 12 tokens): nothing predicted.
+    expect(simulateLexically('Fires on the last token of the text.', record, 12)).toEqual(
+      new Array(10).fill(0),
+    );
+  });
+});
+
+describe('a factor on the last position', () => {
+  it('is explained as such and gets a non-null offline score', async () => {
+    const words = 'one two three four five six seven eight nine ten eleven twelve'.split(' ');
+    const tokens = makeTokens(
+      [...words, ...words].map((text) => ({ text })),
+      'plain',
+    );
+    const factors = [tokens.map((_, i) => (i === tokens.length - 1 ? 1 : 0))];
+    const f = { tokens, factors, tokenizerFamily: 'plain' as const };
+    const [e] = await explain(f, { provider: 'heuristic' });
+    expect(e!.text).toMatch(/last token of the text/);
+    const [scored] = await scoreExplanations(f, [e!]);
+    expect(scored!.scores?.simulation).not.toBeNull();
+    expect(scored!.scores?.simulation).toBeGreaterThan(0.9);
+  });
 });
 
 describe('scoreExplanations', () => {
@@ -198,5 +228,50 @@ describe('scoreExplanations', () => {
     expect(s!.scores?.simulator).toBe('sim-model');
     expect(s!.scores?.simulation).toBeGreaterThan(0.7);
     expect(s!.scoring.invalid).toBe(0);
+  });
+});
+
+describe('short texts (≤ 64 tokens)', () => {
+  const text = (n: number) => {
+    const tokens = makeTokens(
+      Array.from({ length: n }, (_, i) => ({ text: i % 4 === 1 ? ',' : `w${i}` })),
+      'plain',
+    );
+    const values = tokens.map((t) => (t.text === ',' ? 1 : 0));
+    return { tokens, factors: [values], tokenizerFamily: 'plain' as const };
+  };
+
+  it('are cut in two halves from 34 tokens on: the explainer sees one, scoring uses the other', async () => {
+    for (const n of [34, 40, 50, 64]) {
+      const f = text(n);
+      const record = buildRecord(f, 0);
+      const shown = record.tokens.map((t) => t.position!);
+      expect(shown.length, `n=${n}`).toBe(Math.ceil(n / 2));
+      const [scored] = await scoreExplanations(f, [
+        { factor: 0, record, text: 'Fires on commas.', provider: 'test' },
+      ]);
+      const w = scored!.scoring.windows;
+      expect(w.heldOut, `n=${n}`).toBe(true);
+      for (const [s, e] of [...w.top, ...w.random]) {
+        for (let p = s; p < e; p++) expect(shown.includes(p), `n=${n} p=${p}`).toBe(false);
+      }
+      expect(scored!.scores?.simulation).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('show the half with more of the activation', () => {
+    const f = text(40);
+    f.factors[0] = f.factors[0]!.map((v, i) => (i >= 20 ? v : 0));
+    expect(buildRecord(f, 0).tokens[0]!.position).toBe(20);
+  });
+
+  it('are shown whole below 34 tokens, and then scored on the seen text (heldOut false)', async () => {
+    const f = text(33);
+    const record = buildRecord(f, 0);
+    expect(record.tokens).toHaveLength(33);
+    const [scored] = await scoreExplanations(f, [
+      { factor: 0, record, text: 'Fires on commas.', provider: 'test' },
+    ]);
+    expect(scored!.scoring.windows.heldOut).toBe(false);
   });
 });

@@ -195,14 +195,21 @@ function namedWordRules(lower: string): NamedRule[] {
   return rules;
 }
 
+const LAST_TOKEN =
+  /\b((last|final) (token|word)s? of the (text|sequence|document|input)|end of the (text|sequence|document|input))\b/;
+
 /**
  * Reads the rules an explanation states: quoted tokens (with an optional `(N)` value after
  * them), token classes, named words and positions. Works on any text, including an LLM's.
+ * "The last token of the text" needs `sequenceLength` (tokens in the whole text) to be read.
  */
-export function rulesFromExplanation(explanation: string): NamedRule[] {
+export function rulesFromExplanation(explanation: string, sequenceLength?: number): NamedRule[] {
   const lower = explanation.toLowerCase();
   const rules = quotedRules(explanation);
   for (const [re, what, test] of PHRASES) if (re.test(lower)) rules.push({ what, value: 10, test });
+  if (sequenceLength !== undefined && LAST_TOKEN.test(lower)) {
+    rules.push({ what: 'last', value: 10, test: (v) => v.position === sequenceLength - 1 });
+  }
   rules.push(...periodicRules(lower), ...namedWordRules(lower));
   return rules;
 }

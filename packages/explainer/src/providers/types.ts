@@ -62,8 +62,11 @@ export interface LocalProvider {
   readonly kind: 'local';
   readonly id: string;
   explain(input: LocalExplainInput, options: CallOptions): Promise<string>;
-  /** Predicts each record token's 0–10 value from an explanation (an offline simulator). */
-  simulate?(explanation: string, record: FactorRecord): number[];
+  /**
+   * Predicts each record token's 0–10 value from an explanation (an offline simulator).
+   * `sequenceLength` is the number of tokens in the whole text the record's positions refer to.
+   */
+  simulate?(explanation: string, record: FactorRecord, sequenceLength?: number): number[];
 }
 
 export type ExplainerProvider = ChatProvider | LocalProvider;

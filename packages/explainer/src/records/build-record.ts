@@ -22,20 +22,42 @@ export interface RecordOptions {
   wholeTextUpTo?: number;
 }
 
-/** The 0–10 values of one factor with inactive tokens zeroed: what records and scores share. */
+/**
+ * The 0–10 values of one factor, what records and scores share: inactive tokens are 0, and
+ * every active token is at least 1 — floor(10·v/max) alone would give a token the mask keeps
+ * but below a tenth of the max level 0, and records would show it as inactive.
+ */
 export function maskedLevels(
   values: ArrayLike<number>,
   mask: MaskStrategy = DEFAULT_MASK,
 ): number[] {
   const levels = discretize(values);
   const active = activeMask(values, mask);
-  return levels.map((v, i) => (active[i] ? v : 0));
+  return levels.map((v, i) => (active[i] && values[i]! > 0 ? Math.max(1, v) : 0));
 }
 
-/** The windows a record of this factor shows (whole text when short). */
+/**
+ * The windows a record of this factor shows. A text longer than `wholeTextUpTo` shows windows
+ * around its strongest values. A shorter one that still has room for two scoring windows
+ * (2·(2·radius + 1) tokens, 34 by default) is cut in two halves: the record shows the half
+ * with more of the factor's activation (the first on a tie) and the other half is left for
+ * scoring, so scores stay held out. Shorter texts are shown whole.
+ */
 export function recordWindows(values: ArrayLike<number>, options: RecordOptions = {}): Range[] {
   const levels = maskedLevels(values, options.mask);
-  if (values.length <= (options.wholeTextUpTo ?? 64)) return [[0, values.length]];
+  const n = values.length;
+  if (n <= (options.wholeTextUpTo ?? 64)) {
+    const size = 2 * (options.radius ?? 8) + 1;
+    if (n < 2 * size) return [[0, n]];
+    const half = Math.ceil(n / 2);
+    let first = 0;
+    let second = 0;
+    for (let i = 0; i < n; i++) {
+      if (i < half) first += levels[i]!;
+      else second += levels[i]!;
+    }
+    return second > first ? [[half, n]] : [[0, half]];
+  }
   const windows = selectWindows(levels, { radius: options.radius, maxWindows: options.maxWindows });
   // A factor silent everywhere still gets an excerpt, so the explainer sees the text.
   return windows.length > 0

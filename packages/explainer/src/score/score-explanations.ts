@@ -202,7 +202,10 @@ export async function scoreWith(
     const blind = blindRecord(f.tokens, ranges, family);
     factorOfRecord.set(blind, explanation.factor);
     const evaluate = async (text: string): Promise<Evaluation> => {
-      const out = await simulator.simulate(text, blind, { signal: options.signal });
+      const out = await simulator.simulate(text, blind, {
+        signal: options.signal,
+        sequenceLength: f.tokens.length,
+      });
       const predicted = splitByWindows(out.values, ranges);
       const sim = simulationScore(truth.flat(), predicted.flat());
       const clippedPred = predicted.map((w) => w.map((v) => Math.min(10, Math.max(0, v))));
@@ -259,7 +262,9 @@ export async function scoreWith(
 
 function localSimulator(
   id: string,
-  simulate: ((explanation: string, record: FactorRecord) => number[]) | undefined,
+  simulate:
+    | ((explanation: string, record: FactorRecord, sequenceLength?: number) => number[])
+    | undefined,
 ): Simulator {
   if (!simulate) {
     throw new EccoError('INVALID_ARGUMENT', `Provider ${id} cannot simulate.`, {
@@ -268,8 +273,8 @@ function localSimulator(
   }
   return {
     id,
-    simulate: async (explanation, record) => ({
-      values: simulate(explanation, record),
+    simulate: async (explanation, record, options) => ({
+      values: simulate(explanation, record, options?.sequenceLength),
       invalid: 0,
     }),
   };

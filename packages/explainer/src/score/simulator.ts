@@ -25,7 +25,8 @@ export interface Simulator {
   simulate(
     explanation: string,
     record: FactorRecord,
-    options: { signal?: AbortSignal },
+    /** `sequenceLength`: tokens in the whole text the record's positions refer to. */
+    options: { signal?: AbortSignal; sequenceLength?: number },
   ): Promise<SimulationOutput>;
 }
 
@@ -33,8 +34,11 @@ export interface Simulator {
 export function heuristicSimulator(): Simulator {
   return {
     id: 'heuristic',
-    async simulate(explanation, record) {
-      return { values: simulateLexically(explanation, record), invalid: 0 };
+    async simulate(explanation, record, options) {
+      return {
+        values: simulateLexically(explanation, record, options?.sequenceLength),
+        invalid: 0,
+      };
     },
   };
 }
