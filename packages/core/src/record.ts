@@ -4,7 +4,10 @@ import type { TokenizerFamily } from './tokenizer-conventions.js';
 export interface RecordToken {
   /** Display text (subword conventions already applied). */
   text: string;
-  /** floor(10 · value / max) for the factor, 0–10 (Bills et al. 2023). */
+  /**
+   * 0–10 on one scale per factor: floor(10 · value / max) (Bills et al. 2023), and at least 1
+   * for a token the mask keeps, so every active token reads as active.
+   */
   value: number;
   /** Position in the source sequence, when it came from one. */
   position?: number;
