@@ -41,6 +41,7 @@ function reasoningModelRejection(body: Body) {
       status: 400,
       type: 'invalid_request_error',
       code: 'unsupported_parameter',
+      param: 'max_tokens',
       message:
         "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
     };
@@ -51,6 +52,7 @@ function reasoningModelRejection(body: Body) {
       status: 400,
       type: 'invalid_request_error',
       code: 'unsupported_value',
+      param: 'temperature',
       message: `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
     };
   }

@@ -42,6 +42,8 @@ export type ChatReply =
       message?: string;
       type?: string;
       code?: string;
+      /** The request parameter the error is about, as OpenAI names it (e.g. 'max_tokens'). */
+      param?: string;
       headers?: Record<string, string>;
       delayMs?: number;
     }
@@ -115,8 +117,15 @@ function completion(
   };
 }
 
-function errorBody(message: string, type: string, code?: string) {
-  return { error: { message, type, ...(code === undefined ? {} : { code }) } };
+function errorBody(message: string, type: string, code?: string, param?: string) {
+  return {
+    error: {
+      message,
+      type,
+      ...(code === undefined ? {} : { code }),
+      ...(param === undefined ? {} : { param }),
+    },
+  };
 }
 
 /**
@@ -190,7 +199,7 @@ export async function startFakeChatCompletions(
           return;
         }
         const message = reply.message ?? `scripted ${reply.status}`;
-        const body = errorBody(message, reply.type ?? 'scripted', reply.code);
+        const body = errorBody(message, reply.type ?? 'scripted', reply.code, reply.param);
         sendJson(res, reply.status, body, { ...cors, ...reply.headers });
       });
     });

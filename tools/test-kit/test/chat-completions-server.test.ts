@@ -67,6 +67,27 @@ describe('startFakeChatCompletions', () => {
     expect(await res.json()).toEqual({ error: { message: 'slow down', type: 'scripted' } });
   });
 
+  it("carries OpenAI's code and param fields in an error body", async () => {
+    server = await startFakeChatCompletions(() => ({
+      kind: 'error',
+      status: 400,
+      type: 'invalid_request_error',
+      code: 'unsupported_parameter',
+      param: 'max_tokens',
+      message: "Unsupported parameter: 'max_tokens'",
+    }));
+    const res = await post(ask);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      error: {
+        message: "Unsupported parameter: 'max_tokens'",
+        type: 'invalid_request_error',
+        code: 'unsupported_parameter',
+        param: 'max_tokens',
+      },
+    });
+  });
+
   it('answers deferred replies when released, and hung ones never (close ends them)', async () => {
     let release!: (content: string) => void;
     const released = new Promise<string>((resolve) => {
