@@ -93,6 +93,17 @@ describe('heuristic explainer on synthetic factors with a known rule', () => {
     expect(onNumbers!.text).toMatch(/digit|number/i);
   });
 
+  it('lists as strongest only tokens near the peak, not those barely above the mask', async () => {
+    const pieces = '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18'
+      .split(/(,)/)
+      .map((text) => ({ text }));
+    const tokens = makeTokens(pieces, 'byte-bpe');
+    // Commas at full strength; numbers just above the 0.01 mask, so level 1 of 10.
+    const commas = tokens.map((t) => (t.text === ',' ? 1 : 0.05));
+    const [e] = await explain({ tokens, factors: [commas] }, { provider: 'heuristic' });
+    expect(e!.text).toMatch(/Strongest: "," \(10\)\./);
+  });
+
   it('names unfinished and final pieces of split words, and its simulator reads those phrases back', async () => {
     // "un|believ|able" and "re|mark|ably": byte-BPE pieces, the later ones continuing the word.
     const pieces = [

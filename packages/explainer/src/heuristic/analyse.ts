@@ -35,6 +35,9 @@ function better(a: HypothesisFit, b: HypothesisFit): number {
   return a.hypothesis.matches.length - b.hypothesis.matches.length;
 }
 
+/** A token is listed as one of the strongest from this share of the peak level. */
+const STRONGEST_MIN_SHARE = 0.3;
+
 function strongestTokens(views: TokenView[], limit = 5): Finding['strongest'] {
   const best = new Map<string, { text: string; value: number }>();
   for (const v of views) {
@@ -43,7 +46,11 @@ function strongestTokens(views: TokenView[], limit = 5): Finding['strongest'] {
     const seen = best.get(key);
     if (!seen || v.value > seen.value) best.set(key, { text: v.token.text, value: v.value });
   }
-  return [...best.values()].sort((a, b) => b.value - a.value).slice(0, limit);
+  const sorted = [...best.values()].sort((a, b) => b.value - a.value);
+  // Tokens barely above the mask (level 1–2 of 10) are active but not "strongest"; listing them
+  // beside the peak would suggest they matter as much.
+  const floor = Math.max(1, Math.ceil((sorted[0]?.value ?? 0) * STRONGEST_MIN_SHARE));
+  return sorted.filter((t) => t.value >= floor).slice(0, limit);
 }
 
 /**
