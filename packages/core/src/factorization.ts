@@ -1,5 +1,6 @@
 import { EccoError } from './errors.js';
 import type { Token } from './token.js';
+import type { TokenizerFamily } from './tokenizer-conventions.js';
 
 const TOKEN_KINDS: readonly string[] = ['input', 'output', 'special'];
 const TOKEN_HINT =
@@ -31,8 +32,6 @@ function validateToken(t: unknown, i: number): void {
   if (tok.continuesWord !== undefined && typeof tok.continuesWord !== 'boolean')
     fail('has a "continuesWord" that is not a boolean');
 }
-
-import type { TokenizerFamily } from './tokenizer-conventions.js';
 
 /** Neuron loadings of every factor: k rows over the neurons of `layers` concatenated in order. */
 export interface NeuronLoadings {
