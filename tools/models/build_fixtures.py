@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""Builds fixtures/models/tiny-{distilbert,bert,llama} (random weights, real tokenizers, fp32 and
-int8 ONNX) and their PyTorch reference activations under fixtures/reference/.
+"""Builds fixtures/models/tiny-{distilbert,bert,llama,llama-past} (random weights, real tokenizers,
+fp32 and int8 ONNX) and their PyTorch reference activations under fixtures/reference/.
 
-Usage: /usr/bin/python3 tools/models/build_fixtures.py
+Usage: /usr/bin/python3 tools/models/build_fixtures.py [--only NAME ...]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from modelkit.fixture_specs import FIXTURES, MAX_POSITIONS, randomize_for_fixtur
 from modelkit.formatting import biome_format  # noqa: E402
 from modelkit.hf_files import bert_tokenizer_config, llama_tokenizer_config, write_model_dir_json  # noqa: E402
 from modelkit.metaspace import MetaspaceBPE  # noqa: E402
-from modelkit.onnx_export import assert_capture_nodes, export_onnx  # noqa: E402
+from modelkit.onnx_export import assert_capture_nodes, export_onnx, export_onnx_with_past  # noqa: E402
 from modelkit.paths import FIXTURE_MODELS, FIXTURE_REFERENCE  # noqa: E402
 from modelkit.quantize_dynamic import quantize_dynamic_file  # noqa: E402
 from modelkit.reference import write_reference  # noqa: E402
@@ -28,14 +29,15 @@ METASPACE_VOCAB = 700
 MAX_DIR_BYTES = 1_000_000
 
 
-def build_tokenizers():
+def build_tokenizers(kinds: set[str]):
     texts = fixture_texts()
     from modelkit.wordpiece import WordPiece
 
-    return {
-        "wordpiece": WordPiece.train(texts, WORDPIECE_VOCAB),
-        "metaspace": MetaspaceBPE.train(texts, METASPACE_VOCAB),
+    trainers = {
+        "wordpiece": lambda: WordPiece.train(texts, WORDPIECE_VOCAB),
+        "metaspace": lambda: MetaspaceBPE.train(texts, METASPACE_VOCAB),
     }
+    return {kind: train() for kind, train in trainers.items() if kind in kinds}
 
 
 def build_fixture(spec, tokenizer) -> None:
@@ -53,7 +55,10 @@ def build_fixture(spec, tokenizer) -> None:
     write_model_dir_json(out_dir, config=spec.config(vocab), tokenizer_json=tokenizer.tokenizer_json(),
                          tokenizer_config=tok_config)
     fp32 = out_dir / "onnx" / "model.onnx"
-    export_onnx(model, fp32, spec.output_name, vocab)
+    if spec.with_past:
+        export_onnx_with_past(model, fp32, vocab)
+    else:
+        export_onnx(model, fp32, spec.output_name, vocab)
     assert_capture_nodes(fp32, spec.capture_node, len(model.down_projections()))
     quantize_dynamic_file(fp32, out_dir / "onnx" / "model_quantized.onnx")
     write_reference(
@@ -74,10 +79,17 @@ def build_fixture(spec, tokenizer) -> None:
 
 
 def main() -> None:
-    tokenizers = build_tokenizers()
-    for spec in FIXTURES:
+    names = [s.name for s in FIXTURES]
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", action="append", choices=names, metavar="NAME",
+                        help=f"build just this fixture (repeatable; one of {', '.join(names)})")
+    args = parser.parse_args()
+    specs = [s for s in FIXTURES if not args.only or s.name in args.only]
+    # Each fixture seeds itself, so building a subset gives the same bytes as building them all.
+    tokenizers = build_tokenizers({s.tokenizer for s in specs})
+    for spec in specs:
         build_fixture(spec, tokenizers[spec.tokenizer])
-    biome_format([FIXTURE_MODELS / s.name for s in FIXTURES] + [FIXTURE_REFERENCE / s.name for s in FIXTURES])
+    biome_format([FIXTURE_MODELS / s.name for s in specs] + [FIXTURE_REFERENCE / s.name for s in specs])
 
 
 if __name__ == "__main__":

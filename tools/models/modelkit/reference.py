@@ -26,7 +26,11 @@ def capture(model: torch.nn.Module, token_ids: list[int]) -> tuple[np.ndarray, n
     try:
         with torch.no_grad():
             ids = torch.tensor([token_ids], dtype=torch.long)
-            out = model(ids, torch.ones_like(ids))
+            if hasattr(model, "reference_inputs"):
+                # Cache-taking exports: positions 0…n-1 and an empty past, as the package feeds them.
+                out = model(*model.reference_inputs(ids))[0]  # (logits, present.0.key, …)
+            else:
+                out = model(ids, torch.ones_like(ids))
     finally:
         for h in hooks:
             h.remove()
