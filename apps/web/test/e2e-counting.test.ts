@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { launchChromium } from '@explainable-ecco/test-kit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { nmfOutcome } from '../src/pipeline/nmf-outcome.js';
 import {
   type AppPage,
   downloadText,
@@ -47,6 +48,10 @@ describe('the counting example on the demo model, in headless Chromium', () => {
     expect(await runAndWait(page)).toBe('complete');
     const s = await stages(page);
     expect(Object.values(s).map((x) => x.state)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    // The NMF stage ends on the solve's real outcome, not on the last throttled iteration.
+    expect(s.factors?.detail).toMatch(
+      new RegExp(`^${nmfOutcome(reference.factorization.source)} · `),
+    );
 
     const rows = await factorRows(page);
     expect(rows).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerBounds } from '../src/pipeline/layer-bounds.js';
 import { describeLoad } from '../src/pipeline/load-progress.js';
+import { nmfOutcome } from '../src/pipeline/nmf-outcome.js';
 import { presets } from '../src/settings/presets.js';
 
 describe('layerBounds', () => {
@@ -44,5 +45,16 @@ describe('presets', () => {
     });
     expect(poem).toMatchObject({ name: 'robot-poem', components: 3, layers: 'last' });
     expect(poem?.text.split('\n')).toHaveLength(12);
+  });
+});
+
+describe('nmfOutcome', () => {
+  it('says how the solve ended, from the factorization source', () => {
+    expect(nmfOutcome({ nIter: 37, converged: true })).toBe('Converged after 37 iterations');
+    expect(nmfOutcome({ nIter: 1, converged: true })).toBe('Converged after 1 iteration');
+    expect(nmfOutcome({ nIter: 500, converged: false })).toBe(
+      'Stopped after 500 iterations (the limit)',
+    );
+    expect(nmfOutcome(undefined)).toBe('Done');
   });
 });

@@ -4,6 +4,7 @@ import { runNmf } from '@explainable-ecco/nmf';
 import { layerBounds } from './layer-bounds.js';
 import { describeLoad } from './load-progress.js';
 import type { ModelCache } from './model-cache.js';
+import { nmfOutcome } from './nmf-outcome.js';
 import type { FactorsPayload, RunRequest, Stage, WorkerToMain } from './protocol.js';
 import { throttle } from './throttle.js';
 
@@ -60,9 +61,9 @@ export async function runPipeline(
     loaded.model.run(request.text, { truncation: request.truncate }),
   );
 
-  const factorization = await stage('factors', () => {
+  const factorization = await stage('factors', async () => {
     const report = progress('factors');
-    return runNmf(output, {
+    const result = await runNmf(output, {
       nComponents: request.components,
       ...layerBounds(request.layers, output.activations.layers),
       signal,
@@ -72,6 +73,9 @@ export async function runPipeline(
           detail: `Iteration ${p.iteration} (at most ${p.maxIter})`,
         }),
     });
+    // The throttle may have dropped the last iteration's event: end on what the solve did.
+    report({ fraction: 1, detail: nmfOutcome(result.source) }, true);
+    return result;
   });
   const { loadings: _loadings, ...slim } = factorization;
   const factors: FactorsPayload = {
