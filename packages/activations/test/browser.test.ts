@@ -25,6 +25,8 @@ const ortDist = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'
 const models: Record<string, string> = {
   'demo-gpt2': demoModelPath,
   'tiny-llama': resolve(repoRoot, 'fixtures/models/tiny-llama'),
+  // position_ids + empty past_key_values.* feeds (zero-size tensors) through onnxruntime-web
+  'tiny-llama-past': resolve(repoRoot, 'fixtures/models/tiny-llama-past'),
   'tiny-bert': resolve(repoRoot, 'fixtures/models/tiny-bert'),
 };
 
