@@ -36,10 +36,23 @@ async function runBatch(
   const length = rows[0]!.length;
   const ids = BigInt64Array.from(rows.flat().map((id) => BigInt(id)));
   const mask = new BigInt64Array(ids.length).fill(1n);
-  const result = await session.run({
+  const feeds: Record<string, ort.Tensor> = {
     input_ids: new ort.Tensor('int64', ids, [rows.length, length]),
     attention_mask: new ort.Tensor('int64', mask, [rows.length, length]),
-  });
+  };
+  // Exports with a KV cache (tiny-llama-past) also take positions and an empty past.
+  for (const input of session.inputMetadata) {
+    if (input.name === 'position_ids') {
+      const positions = BigInt64Array.from(rows.flatMap((row) => row.map((_, t) => BigInt(t))));
+      feeds[input.name] = new ort.Tensor('int64', positions, [rows.length, length]);
+    } else if (input.name.startsWith('past_key_values.') && input.isTensor) {
+      const dims = input.shape.map((d, i) =>
+        i === 0 ? rows.length : typeof d === 'number' ? d : 0,
+      );
+      feeds[input.name] = new ort.Tensor('float32', new Float32Array(0), dims);
+    }
+  }
+  const result = await session.run(feeds);
   const output = result[session.outputNames[0]!]!;
   return { data: output.data as Float32Array, dims: output.dims };
 }
@@ -102,8 +115,23 @@ describe.each(REFERENCE_MODELS)('%s ONNX', (model) => {
     '%s has the inputs and output of an optimum/Xenova export',
     async (file) => {
       const session = await ort.InferenceSession.create(join(dir, 'onnx', file));
-      expect(session.inputNames).toEqual(['input_ids', 'attention_mask']);
-      expect(session.outputNames).toEqual([manifest.logits ? 'logits' : 'last_hidden_state']);
+      const output = manifest.logits ? 'logits' : 'last_hidden_state';
+      if (model.endsWith('-past')) {
+        // optimum's text-generation-with-past layout: positions and a KV cache in and out.
+        const layers = [0, 1];
+        const kv = (prefix: string) =>
+          layers.flatMap((n) => [`${prefix}.${n}.key`, `${prefix}.${n}.value`]);
+        expect(session.inputNames).toEqual([
+          'input_ids',
+          'attention_mask',
+          'position_ids',
+          ...kv('past_key_values'),
+        ]);
+        expect(session.outputNames).toEqual([output, ...kv('present')]);
+      } else {
+        expect(session.inputNames).toEqual(['input_ids', 'attention_mask']);
+        expect(session.outputNames).toEqual([output]);
+      }
     },
   );
 

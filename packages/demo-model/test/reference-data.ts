@@ -39,6 +39,7 @@ export const REFERENCE_MODELS = [
   'tiny-distilbert',
   'tiny-bert',
   'tiny-llama',
+  'tiny-llama-past',
 ] as const;
 
 export function loadManifest(model: string): ReferenceManifest {
