@@ -12,6 +12,7 @@ import { explain, scoreExplanations } from '@explainable-ecco/explainer';
 import { runNmf } from '@explainable-ecco/nmf/node';
 import { untilAborted } from './abortable.js';
 import type { Job, TextJob } from './inputs.js';
+import { layerLabel } from './layer-label.js';
 import { maskFromOptions } from './mask.js';
 import type { CliOptions } from './options.js';
 import type { ProgressReporter } from './progress.js';
@@ -136,9 +137,7 @@ async function factorizeText(
   });
   timings.nmf = since(t0);
   const layers = factorization.layers ?? [];
-  nmfStage.finish(
-    `${factorization.factors.length} factors over layer${layers.length === 1 ? '' : 's'} ${layers.length ? `${layers[0]}–${layers[layers.length - 1]}` : '?'}`,
-  );
+  nmfStage.finish(`${factorization.factors.length} factors over ${layerLabel(layers)}`);
   factorization.source = {
     ...factorization.source,
     model: options.model ?? 'explainable-ecco/demo-gpt2 (bundled)',

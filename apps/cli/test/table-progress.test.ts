@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { layerLabel } from '../src/layer-label.js';
 import { createProgressReporter, SPINNER_INTERVAL_MS } from '../src/progress.js';
 import type { ResultEntry } from '../src/result.js';
 import { renderTable, topTokens } from '../src/table.js';
@@ -163,5 +164,14 @@ describe('progress reporter', () => {
     p.stage('x', 1).finish();
     p.notice('hello');
     expect(chunks).toEqual([]);
+  });
+});
+
+describe('layerLabel', () => {
+  it('names one layer, a range, or a list', () => {
+    expect(layerLabel([3])).toBe('layer 3');
+    expect(layerLabel([0, 1, 2, 3])).toBe('layers 0–3');
+    expect(layerLabel([2, 5])).toBe('layers 2, 5');
+    expect(layerLabel([])).toBe('no layers');
   });
 });
