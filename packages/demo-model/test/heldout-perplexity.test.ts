@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { referenceDir } from '@explainable-ecco/test-kit';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoModelPath } from '../src/index.js';
-import { REPO_ROOT } from './reference-data.js';
 
-const REFERENCE = join(REPO_ROOT, 'fixtures/reference/demo-gpt2');
+const REFERENCE = join(referenceDir, 'demo-gpt2');
 /** The same windows the model card's figures use (tools/models/modelkit/trainer.py). */
 const WINDOW = 256;
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '@explainable-ecco/test-kit';
 import { describe, expect, it } from 'vitest';
 import { demoModelPath } from '../src/index.js';
-import { REPO_ROOT } from './reference-data.js';
 
 /**
  * The repository is MIT, so the committed held-out text may only hold public-domain or
@@ -11,8 +11,8 @@ import { REPO_ROOT } from './reference-data.js';
  * recognise every paragraph as one of those kinds, so a source added back by mistake (GPL
  * dictionary entries, fortunes, someone else's code) fails here.
  */
-const HELD_OUT = readFileSync(join(REPO_ROOT, 'fixtures/reference/demo-gpt2/heldout.txt'), 'utf8');
-const CODE_DIR = join(REPO_ROOT, 'tools/models/heldout-code');
+const HELD_OUT = readFileSync(join(repoRoot, 'fixtures/reference/demo-gpt2/heldout.txt'), 'utf8');
+const CODE_DIR = join(repoRoot, 'tools/models/heldout-code');
 const PROJECT_CODE = readdirSync(CODE_DIR)
   .filter((f) => f.endsWith('.py'))
   .map((f) => readFileSync(join(CODE_DIR, f), 'utf8'));
@@ -107,7 +107,7 @@ describe('held-out text provenance', () => {
 
 describe('WordNet 3.0 notice', () => {
   const card = readFileSync(join(demoModelPath, 'README.md'), 'utf8');
-  const fixturesReadme = readFileSync(join(REPO_ROOT, 'fixtures/README.md'), 'utf8');
+  const fixturesReadme = readFileSync(join(repoRoot, 'fixtures/README.md'), 'utf8');
 
   it('the model card reproduces the whole notice, disclaimer included', () => {
     const notice = wordNetNotice(card);

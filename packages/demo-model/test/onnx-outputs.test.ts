@@ -1,13 +1,16 @@
 import { join } from 'node:path';
+import {
+  maxAbs,
+  maxAbsDiff,
+  pearson,
+  type ReferenceManifest,
+  readReferenceFloats,
+  readReferenceManifest,
+  referenceModels,
+} from '@explainable-ecco/test-kit';
 import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
-import {
-  loadManifest,
-  modelDir,
-  REFERENCE_MODELS,
-  type ReferenceManifest,
-  readFloat32,
-} from './reference-data.js';
+import { modelDir, REFERENCE_MODELS } from './reference-data.js';
 
 /** fp32 ONNX vs PyTorch: the acceptance bound. */
 const FP32_MAX_ABS_ERROR = 1e-4;
@@ -25,7 +28,7 @@ function referenceOutput(manifest: ReferenceManifest) {
   if (!entry) throw new Error(`${manifest.model}: manifest stores no model output`);
   const text = manifest.texts.find((t) => t.name === entry.text);
   if (!text) throw new Error(`${manifest.model}: output text ${entry.text} is not in texts`);
-  return { entry, text, values: readFloat32(manifest.model, entry.file) };
+  return { entry, text, values: readReferenceFloats(manifest.model, entry.file) };
 }
 
 async function runBatch(
@@ -57,40 +60,6 @@ async function runBatch(
   return { data: output.data as Float32Array, dims: output.dims };
 }
 
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let ma = 0;
-  let mb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ma += a[i]!;
-    mb += b[i]!;
-  }
-  ma /= a.length;
-  mb /= b.length;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const da = a[i]! - ma;
-    const db = b[i]! - mb;
-    sab += da * db;
-    saa += da * da;
-    sbb += db * db;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]!));
-  return m;
-}
-
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
-
 function argmaxAgreement(a: Float32Array, b: Float32Array, width: number): number {
   const rows = a.length / width;
   let same = 0;
@@ -106,8 +75,12 @@ function argmaxAgreement(a: Float32Array, b: Float32Array, width: number): numbe
   return same / rows;
 }
 
+it('checks every model that has reference data', () => {
+  expect([...REFERENCE_MODELS].sort()).toEqual(referenceModels().sort());
+});
+
 describe.each(REFERENCE_MODELS)('%s ONNX', (model) => {
-  const manifest = loadManifest(model);
+  const manifest = readReferenceManifest(model);
   const dir = modelDir(manifest);
   const { entry, text, values: reference } = referenceOutput(manifest);
 

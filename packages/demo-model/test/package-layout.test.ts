@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from '@explainable-ecco/test-kit';
 import { describe, expect, it } from 'vitest';
 import { demoModelUrl } from '../src/browser.js';
 import { demoModelPath } from '../src/index.js';
-import { REPO_ROOT } from './reference-data.js';
 
 const MODEL_FILES = [
   'config.json',
@@ -61,7 +61,7 @@ describe('@explainable-ecco/demo-model', () => {
   it.each(['tiny-distilbert', 'tiny-bert', 'tiny-llama', 'tiny-llama-past'])(
     'fixture %s is at most 1 MB',
     (name) => {
-      const dir = join(REPO_ROOT, 'fixtures/models', name);
+      const dir = join(repoRoot, 'fixtures/models', name);
       const files = [
         'config.json',
         'tokenizer.json',

@@ -1,6 +1,7 @@
+import { readReferenceManifest } from '@explainable-ecco/test-kit';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadManifest, modelDir, REFERENCE_MODELS } from './reference-data.js';
+import { modelDir, REFERENCE_MODELS } from './reference-data.js';
 
 beforeAll(() => {
   // Offline: a tokenizer that tried to reach the Hub would fail here instead of passing by luck.
@@ -9,7 +10,7 @@ beforeAll(() => {
 });
 
 describe.each(REFERENCE_MODELS)('%s tokenizer', (model) => {
-  const manifest = loadManifest(model);
+  const manifest = readReferenceManifest(model);
   const uncased = manifest.modelType === 'bert' || manifest.modelType === 'distilbert';
 
   it.each(manifest.texts.map((t) => [t.name, t] as const))(
@@ -45,7 +46,7 @@ describe.each(REFERENCE_MODELS)('%s tokenizer', (model) => {
 });
 
 describe.each(['demo-gpt2', 'tiny-llama'])('%s tokenizer on unseen text', (model) => {
-  const manifest = loadManifest(model);
+  const manifest = readReferenceManifest(model);
   // Byte-level BPE and byte fallback can spell anything: none of these may come back altered.
   const samples = [
     "Don't stop—it's 3:45\tp.m.,  isn't it?",
