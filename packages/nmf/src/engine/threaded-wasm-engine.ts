@@ -427,11 +427,10 @@ function threadedRowKernels(
   gramPartials: Float32Array[],
   scratches: number[],
 ): RowPassKernels {
-  const k = arena.kernels;
   const { csr, cut } = pool;
   const at = (view: ArrayBufferView) => arena.offsetOf(view);
-  const ptr = at(csr.rowPtr);
-  const [idx, vals] = [at(csr.colIdx), at(csr.vals)];
+  /** The calling thread's share: rows [0, cut[1]) of M, with the single-threaded kernels. */
+  const own = sparseRowKernels(arena, csr, cut[1]);
   /** Adds the helpers' partials into `into` (first `length` floats), in helper order. */
   const reduce = (into: Float32Array, partials: Float32Array[], length: number) => {
     for (const p of partials) for (let i = 0; i < length; i++) into[i] += p[i];
@@ -440,27 +439,24 @@ function threadedRowKernels(
   return {
     gather(b, out, width) {
       if (oneThread(width)) return single.gather(b, out, width);
-      const kq = width / 4;
       parallel(
         pool,
         OP_GATHER,
-        () => [kq, at(b), at(out)],
+        () => [width / 4, at(b), at(out)],
         () => {
-          k.sparseTimesK(cut[1], ptr, idx, vals, at(b), at(out), kq, 0);
+          own.gather(b, out, width);
           return 0;
         },
       );
     },
     scatter(a, out, width) {
       if (oneThread(width)) return single.scatter(a, out, width);
-      const kq = width / 4;
       parallel(
         pool,
         OP_SCATTER,
-        (h) => [kq, at(a), at(productPartials[h]), csr.cols],
+        (h) => [width / 4, at(a), at(productPartials[h]), csr.cols],
         () => {
-          out.fill(0);
-          k.sparseScatterK(cut[1], ptr, idx, vals, at(a), at(out), kq);
+          own.scatter(a, out, width);
           return 0;
         },
       );
@@ -468,12 +464,11 @@ function threadedRowKernels(
     },
     fused(a, gram, other, product, factors, width, gramOut) {
       if (oneThread(width)) return single.fused(a, gram, other, product, factors, width, gramOut);
-      const kq = width / 4;
       const violation = parallel(
         pool,
         OP_FUSED,
         (h) => [
-          kq,
+          width / 4,
           at(a),
           at(productPartials[h]),
           csr.cols,
@@ -483,22 +478,7 @@ function threadedRowKernels(
           at(gramPartials[h]),
           scratches[h],
         ],
-        () =>
-          k.fusedSparsePass(
-            cut[1],
-            ptr,
-            idx,
-            vals,
-            at(a),
-            at(gram),
-            at(other),
-            csr.cols,
-            at(product),
-            factors,
-            kq,
-            at(gramOut),
-            arena.scratch(k.fusedScratchBytes(factors, kq)),
-          ),
+        () => own.fused(a, gram, other, product, factors, width, gramOut),
       );
       reduce(product, productPartials, csr.cols * width);
       reduce(gramOut, gramPartials, width * width);

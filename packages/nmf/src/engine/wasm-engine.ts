@@ -1,4 +1,4 @@
-import type { EngineSession, ErrorTerms, NmfEngine } from './engine.js';
+import type { EngineSession, NmfEngine } from './engine.js';
 import { SPARSE_DENSITY_THRESHOLD } from './js-engine.js';
 import { orientedSession, type RowPassKernels } from './oriented-session.js';
 import {
@@ -64,54 +64,46 @@ export function wasmKernelSession(
   };
 }
 
-/** Row passes over a sparse M living in the arena. */
-export function sparseRowKernels(arena: WasmArena, csr: CsrMatrix): RowPassKernels {
+/**
+ * M's kernels with M's own arguments bound (CSR or dense), on byte offsets into the arena and
+ * kq = width / 4 vectors per row.
+ */
+interface BoundMatrixKernels {
+  timesK(b: number, out: number, kq: number): void;
+  scatterK(a: number, out: number, kq: number): void;
+  fusedPass(
+    a: number,
+    gram: number,
+    other: number,
+    product: number,
+    factors: number,
+    kq: number,
+    gramOut: number,
+    scratch: number,
+  ): number;
+  errorTerms(big: number, small: number, kq: number, acc: number, out: number): void;
+}
+
+/** Row passes over a sparse M living in the arena: its first `nRows` rows (default all). */
+export function sparseRowKernels(
+  arena: WasmArena,
+  csr: CsrMatrix,
+  nRows = csr.rows,
+): RowPassKernels {
   const k = arena.kernels;
-  const at = (view: ArrayBufferView) => arena.offsetOf(view);
-  const [ptr, idx, vals] = [at(csr.rowPtr), at(csr.colIdx), at(csr.vals)];
-  return {
-    gather(b, out, width) {
-      k.sparseTimesK(csr.rows, ptr, idx, vals, at(b), at(out), width / 4, 0);
-    },
-    scatter(a, out, width) {
-      out.fill(0);
-      k.sparseScatterK(csr.rows, ptr, idx, vals, at(a), at(out), width / 4);
-    },
-    fused(a, gram, other, product, factors, width, gramOut) {
-      const kq = width / 4;
-      return k.fusedSparsePass(
-        csr.rows,
-        ptr,
-        idx,
-        vals,
-        at(a),
-        at(gram),
-        at(other),
-        csr.cols,
-        at(product),
-        factors,
-        kq,
-        at(gramOut),
-        arena.scratch(k.fusedScratchBytes(factors, kq)),
-      );
-    },
-    errorTerms(big, small, width) {
-      const [acc, out] = errorScratch(arena, width);
-      k.sparseErrorTerms(csr.rows, ptr, idx, vals, at(big), at(small), width / 4, acc, out);
-      return readErrorTerms(arena, out);
-    },
-  };
-}
-
-/** Scratch for the error-term kernels: a float64 row of `width` lanes, then their two sums. */
-function errorScratch(arena: WasmArena, width: number): [number, number] {
-  const acc = arena.scratch(width * 8 + 16);
-  return [acc, acc + width * 8];
-}
-
-function readErrorTerms(arena: WasmArena, out: number): ErrorTerms {
-  const [squaredNorm, cross] = new Float64Array(arena.memory.buffer, out, 2);
-  return { squaredNorm, cross };
+  const m = [
+    nRows,
+    arena.offsetOf(csr.rowPtr),
+    arena.offsetOf(csr.colIdx),
+    arena.offsetOf(csr.vals),
+  ] as const;
+  return rowPassKernels(arena, {
+    timesK: (b, out, kq) => k.sparseTimesK(...m, b, out, kq, 0),
+    scatterK: (a, out, kq) => k.sparseScatterK(...m, a, out, kq),
+    fusedPass: (a, gram, other, product, factors, kq, gramOut, scratch) =>
+      k.fusedSparsePass(...m, a, gram, other, csr.cols, product, factors, kq, gramOut, scratch),
+    errorTerms: (big, small, kq, acc, out) => k.sparseErrorTerms(...m, big, small, kq, acc, out),
+  });
 }
 
 /** Row passes over a dense row-major M (n × m) living in the arena. */
@@ -122,26 +114,35 @@ function denseRowKernels(
   m: number,
 ): RowPassKernels {
   const k = arena.kernels;
+  const matAt = arena.offsetOf(mat);
+  return rowPassKernels(arena, {
+    timesK: (b, out, kq) => k.denseTimesK(n, m, matAt, m, b, out, kq, 0),
+    scatterK: (a, out, kq) => k.denseScatterK(n, m, matAt, m, a, out, kq),
+    fusedPass: (a, gram, other, product, factors, kq, gramOut, scratch) =>
+      k.fusedDensePass(n, matAt, m, a, gram, other, m, product, factors, kq, gramOut, scratch),
+    errorTerms: (big, small, kq, acc, out) =>
+      k.denseErrorTerms(n, m, matAt, m, big, small, kq, acc, out),
+  });
+}
+
+/** RowPassKernels from M's bound kernels: offsets, scratch space and the error terms' sums. */
+function rowPassKernels(arena: WasmArena, mat: BoundMatrixKernels): RowPassKernels {
+  const k = arena.kernels;
   const at = (view: ArrayBufferView) => arena.offsetOf(view);
-  const matAt = at(mat);
   return {
     gather(b, out, width) {
-      k.denseTimesK(n, m, matAt, m, at(b), at(out), width / 4, 0);
+      mat.timesK(at(b), at(out), width / 4);
     },
     scatter(a, out, width) {
       out.fill(0);
-      k.denseScatterK(n, m, matAt, m, at(a), at(out), width / 4);
+      mat.scatterK(at(a), at(out), width / 4);
     },
     fused(a, gram, other, product, factors, width, gramOut) {
       const kq = width / 4;
-      return k.fusedDensePass(
-        n,
-        matAt,
-        m,
+      return mat.fusedPass(
         at(a),
         at(gram),
         at(other),
-        m,
         at(product),
         factors,
         kq,
@@ -150,9 +151,12 @@ function denseRowKernels(
       );
     },
     errorTerms(big, small, width) {
-      const [acc, out] = errorScratch(arena, width);
-      k.denseErrorTerms(n, m, matAt, m, at(big), at(small), width / 4, acc, out);
-      return readErrorTerms(arena, out);
+      // Scratch: a float64 row of `width` lanes, then the two sums.
+      const acc = arena.scratch(width * 8 + 16);
+      const out = acc + width * 8;
+      mat.errorTerms(at(big), at(small), width / 4, acc, out);
+      const [squaredNorm, cross] = new Float64Array(arena.memory.buffer, out, 2);
+      return { squaredNorm, cross };
     },
   };
 }
