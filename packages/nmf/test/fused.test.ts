@@ -4,33 +4,18 @@ import { jsEngine } from '../src/engine/js-engine.js';
 import { wasmEngine } from '../src/engine/wasm-engine.js';
 import { createNodeThreadedEngine } from '../src/node-threads.js';
 import { smallMatrix } from './fixtures.js';
+import {
+  maxRelativeDiff,
+  referenceProduct,
+  seededValues,
+  sklearnSweep,
+} from './reference-kernels.js';
 
 /**
  * The fused half-step (one pass over X) against the same half-step done the plain way in
  * float64: product for the cross term, scikit-learn's sweep, then the other side's product and
  * the Gram matrix of the updated factor.
  */
-
-/** scikit-learn's _update_cdnmf_fast on a (n × k), factor-outer, row-inner. */
-function sklearnSweep(
-  a: Float64Array,
-  n: number,
-  gram: Float64Array,
-  cross: Float64Array,
-  k: number,
-) {
-  let violation = 0;
-  for (let t = 0; t < k; t++) {
-    for (let i = 0; i < n; i++) {
-      let grad = -cross[i * k + t];
-      for (let r = 0; r < k; r++) grad += gram[t * k + r] * a[i * k + r];
-      violation += Math.abs(a[i * k + t] === 0 ? Math.min(0, grad) : grad);
-      const hess = gram[t * k + t];
-      if (hess !== 0) a[i * k + t] = Math.max(a[i * k + t] - grad / hess, 0);
-    }
-  }
-  return violation;
-}
 
 /** a (n × k) times b (n × k) summed over rows: aᵀb (k × k). */
 function innerProducts(a: Float64Array, b: Float64Array, n: number, k: number) {
@@ -40,39 +25,6 @@ function innerProducts(a: Float64Array, b: Float64Array, n: number, k: number) {
       for (let t = 0; t < k; t++) out[r * k + t] += a[i * k + r] * b[i * k + t];
   return out;
 }
-
-/** X (rows × cols) · b (cols × k), or Xᵀ · b (b rows × k) when transposed. */
-function times(
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  b: Float64Array,
-  k: number,
-  transposed: boolean,
-) {
-  const out = new Float64Array((transposed ? cols : rows) * k);
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const v = x[i * cols + j];
-      if (v === 0) continue;
-      const [o, s] = transposed ? [j, i] : [i, j];
-      for (let t = 0; t < k; t++) out[o * k + t] += v * b[s * k + t];
-    }
-  }
-  return out;
-}
-
-function seeded(n: number, seed: number, zeroEvery: number) {
-  return Float64Array.from({ length: n }, (_, i) =>
-    i % zeroEvery === 0 ? 0 : ((i * 2654435761 + seed) % 1000) / 1000,
-  );
-}
-
-const maxRelative = (got: ArrayLike<number>, expected: ArrayLike<number>, scale: number) => {
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(got[i] - expected[i]));
-  return worst / scale;
-};
 
 // Wide X (stored by columns, sweeps H) and tall X (stored by rows, sweeps W); sparse and dense;
 // k in the 1-, 2-, 3- and generic-vector-count paths; sizes not multiples of 4, 8 or 64 (the
@@ -105,15 +57,15 @@ describe('fused half-step and error terms', () => {
           if (!fused) return;
           const sweepsH = fused.sweeps === 'H';
           expect(sweepsH).toBe(rows <= cols);
-          const W = seeded(rows * k, 1, 5);
-          const H = seeded(cols * k, 2, 7); // Hᵀ, cols × k
+          const W = seededValues(rows * k, 1, 5);
+          const H = seededValues(cols * k, 2, 7); // Hᵀ, cols × k
           // The swept factor, the other one, and which products pair them with X.
           const [a, n, other] = sweepsH ? [H, cols, W] : [W, rows, H];
           const gram = innerProducts(other, other, sweepsH ? rows : cols, k);
-          const cross = times(x, rows, cols, other, k, sweepsH);
+          const cross = referenceProduct(x, rows, cols, other, k, sweepsH);
           const expected = Float64Array.from(a);
           const expectedViolation = sklearnSweep(expected, n, gram, cross, k);
-          const expectedProduct = times(x, rows, cols, expected, k, !sweepsH);
+          const expectedProduct = referenceProduct(x, rows, cols, expected, k, !sweepsH);
           const expectedGram = innerProducts(expected, expected, n, k);
 
           const pad = (m: Float64Array, count: number) => {
@@ -134,17 +86,11 @@ describe('fused half-step and error terms', () => {
           expect(violation / expectedViolation).toBeCloseTo(1, 4);
           const unpad = (m: Float32Array, count: number) =>
             Float64Array.from({ length: count * k }, (_, i) => m[Math.floor(i / k) * w + (i % k)]);
-          expect(maxRelative(unpad(bufA, n), expected, Math.max(...expected))).toBeLessThan(1e-4);
+          expect(maxRelativeDiff(unpad(bufA, n), expected)).toBeLessThan(1e-4);
           expect(
-            maxRelative(
-              unpad(product, sweepsH ? rows : cols),
-              expectedProduct,
-              Math.max(...expectedProduct),
-            ),
+            maxRelativeDiff(unpad(product, sweepsH ? rows : cols), expectedProduct),
           ).toBeLessThan(1e-4);
-          expect(
-            maxRelative(unpad(gramOut, k), expectedGram, Math.max(...expectedGram)),
-          ).toBeLessThan(1e-4);
+          expect(maxRelativeDiff(unpad(gramOut, k), expectedGram)).toBeLessThan(1e-4);
           // Padding lanes stay zero (the next half-step reads whole vectors).
           for (let i = 0; i < n; i++) for (let t = k; t < w; t++) expect(bufA[i * w + t]).toBe(0);
           for (let r = 0; r < w; r++)

@@ -4,36 +4,7 @@ import { jsEngine } from '../src/engine/js-engine.js';
 import { cdSweep as jsSweep } from '../src/engine/js-kernels.js';
 import { wasmEngine } from '../src/engine/wasm-engine.js';
 import { smallMatrix } from './fixtures.js';
-
-/** Straight transcription of scikit-learn's _update_cdnmf_fast (factor-outer, row-inner). */
-function sklearnSweep(
-  a: Float64Array,
-  n: number,
-  gram: Float64Array,
-  cross: Float64Array,
-  k: number,
-): number {
-  let violation = 0;
-  for (let t = 0; t < k; t++) {
-    for (let i = 0; i < n; i++) {
-      let grad = -cross[i * k + t];
-      for (let r = 0; r < k; r++) grad += gram[t * k + r] * a[i * k + r];
-      const pg = a[i * k + t] === 0 ? Math.min(0, grad) : grad;
-      violation += Math.abs(pg);
-      const hess = gram[t * k + t];
-      if (hess !== 0) a[i * k + t] = Math.max(a[i * k + t] - grad / hess, 0);
-    }
-  }
-  return violation;
-}
-
-function naiveProduct(x: Float32Array, rows: number, cols: number, b: Float64Array, k: number) {
-  const out = new Float64Array(rows * k);
-  for (let i = 0; i < rows; i++)
-    for (let j = 0; j < cols; j++)
-      for (let t = 0; t < k; t++) out[i * k + t] += x[i * cols + j] * b[j * k + t];
-  return out;
-}
+import { referenceProduct, seededValues, sklearnSweep } from './reference-kernels.js';
 
 const pad = (a: Float64Array, n: number, k: number, w: number, into: Float32Array) => {
   into.fill(0);
@@ -63,10 +34,8 @@ describe('engine kernels', () => {
         const w = paddedWidth(k);
         const s = await engine.prepare(x, rows, cols, 8 * (rows + cols) * w + 4 * w * w);
         expect(s.name).toMatch(zeros >= 0.5 ? /sparse/ : /dense/);
-        const rand = (n: number, seed: number) =>
-          Float64Array.from({ length: n }, (_, i) => ((i * 2654435761 + seed) % 1000) / 1000);
-        const H = rand(cols * k, 1);
-        const W = rand(rows * k, 2);
+        const H = seededValues(cols * k, 1);
+        const W = seededValues(rows * k, 2);
         const bufH = s.alloc(cols * w);
         const bufW = s.alloc(rows * w);
         const outR = s.alloc(rows * w);
@@ -75,11 +44,8 @@ describe('engine kernels', () => {
         pad(W, rows, k, w, bufW);
         await s.xTimes(bufH, outR, w);
         await s.xtTimes(bufW, outC, w);
-        const xh = naiveProduct(x, rows, cols, H, k);
-        const xt = new Float32Array(rows * cols);
-        for (let i = 0; i < rows; i++)
-          for (let j = 0; j < cols; j++) xt[j * rows + i] = x[i * cols + j];
-        const xtw = naiveProduct(xt, cols, rows, W, k);
+        const xh = referenceProduct(x, rows, cols, H, k, false);
+        const xtw = referenceProduct(x, rows, cols, W, k, true);
         let worst = 0;
         for (let i = 0; i < rows; i++) {
           for (let t = 0; t < w; t++) {

@@ -6,6 +6,7 @@ import { nmf } from '../src/index.js';
 import * as node from '../src/node.js';
 import { createNodeThreadedEngine } from '../src/node-threads.js';
 import { smallMatrix } from './fixtures.js';
+import { maxRelativeDiff } from './reference-kernels.js';
 
 describe('threaded WebAssembly engine (worker_threads)', () => {
   // 4097 columns: more than one cache block; 301 rows: not a multiple of 4 or of the threads.
@@ -27,12 +28,7 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
       // Threads take column ranges of X; only their partials of X·Hᵀ and of the Gram matrix
       // are added in another order.
       expect(threaded.reconstructionError / single.reconstructionError).toBeCloseTo(1, 6);
-      const scale = Math.max(...single.H);
-      let worst = 0;
-      for (let i = 0; i < single.H.length; i++) {
-        worst = Math.max(worst, Math.abs(threaded.H[i] - single.H[i]));
-      }
-      expect(worst / scale).toBeLessThan(1e-4);
+      expect(maxRelativeDiff(threaded.H, single.H)).toBeLessThan(1e-4);
     });
   }
 
@@ -46,11 +42,7 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
     expect(Buffer.from(a.H.buffer).equals(Buffer.from(b.H.buffer))).toBe(true);
     const single = await nmf(tall, [cols, rows], { ...options, engine: 'wasm' });
     expect(a.reconstructionError / single.reconstructionError).toBeCloseTo(1, 6);
-    const scale = Math.max(...single.W);
-    let worst = 0;
-    for (let i = 0; i < single.W.length; i++)
-      worst = Math.max(worst, Math.abs(a.W[i] - single.W[i]));
-    expect(worst / scale).toBeLessThan(1e-4);
+    expect(maxRelativeDiff(a.W, single.W)).toBeLessThan(1e-4);
   });
 
   it('stops on tol like the single-threaded engine, and the Node entry uses it for large X', async () => {
