@@ -3,7 +3,7 @@
  * update and the products with X, written out directly on unpadded (n × k) factors.
  */
 
-/** Straight transcription of scikit-learn's _update_cdnmf_fast on a (n × k): factor-outer, row-inner. */
+/** scikit-learn's _update_cdnmf_fast, transcribed, on a (n × k): factor-outer, row-inner. */
 export function sklearnSweep(
   a: Float64Array,
   n: number,

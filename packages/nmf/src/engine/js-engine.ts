@@ -8,7 +8,7 @@ import {
   type StoredRows,
   scatterRows,
 } from './js-kernels.js';
-import { orientedSession } from './oriented-session.js';
+import { type KernelSession, orientedSession } from './oriented-session.js';
 import { csrOf, denseRowsOf, orientationOf, plainAllocator, rowCountsOf } from './stored-matrix.js';
 
 /**
@@ -31,22 +31,23 @@ export const jsEngine: NmfEngine = {
           cols: shape.m,
           data: denseRowsOf(x, rows, cols, shape, new Float32Array(rows * cols)),
         };
-    return orientedSession(
-      {
-        name: sparse ? 'js-sparse' : 'js-dense',
-        alloc: (length: number) => new Float32Array(length),
-        sweep: cdSweep,
-        gram: gramOf,
-        dispose() {},
-      },
-      shape,
-      {
-        gather: (b, out, width) => gatherRows(mat, b, out, width),
-        scatter: (a, out, width) => scatterRows(mat, a, out, width),
-        fused: (a, gram, other, product, k, width, gramOut) =>
-          fusedPass(mat, a, gram, other, product, k, width, gramOut),
-        errorTerms: (big, small, width) => errorTermsOf(mat, big, small, width),
-      },
-    );
+    return orientedSession(jsKernelSession(sparse ? 'js-sparse' : 'js-dense'), shape, {
+      gather: (b, out, width) => gatherRows(mat, b, out, width),
+      scatter: (a, out, width) => scatterRows(mat, a, out, width),
+      fused: (a, gram, other, product, k, width, gramOut) =>
+        fusedPass(mat, a, gram, other, product, k, width, gramOut),
+      errorTerms: (big, small, width) => errorTermsOf(mat, big, small, width),
+    });
   },
 };
+
+/** Sweep, Gram and allocation in plain JavaScript; products are added by the caller. */
+export function jsKernelSession(name: string): KernelSession {
+  return {
+    name,
+    alloc: (length) => new Float32Array(length),
+    sweep: cdSweep,
+    gram: gramOf,
+    dispose() {},
+  };
+}

@@ -13,9 +13,12 @@ export interface RowPassKernels {
   errorTerms(big: Float32Array, small: Float32Array, width: number): ErrorTerms;
 }
 
+/** A session's own kernels (sweep, Gram, allocation); the products over X come on top. */
+export type KernelSession = Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused' | 'errorTerms'>;
+
 /** X·B, Xᵀ·A and the fused half-step in terms of M's row passes. */
 export function orientedSession(
-  base: Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused' | 'errorTerms'>,
+  base: KernelSession,
   { transposed }: Orientation,
   kernels: RowPassKernels,
 ): EngineSession {

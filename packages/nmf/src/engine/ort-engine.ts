@@ -1,6 +1,6 @@
 import { EccoError } from '@explainable-ecco/core';
 import type { EngineSession, NmfEngine } from './engine.js';
-import { cdSweep, gramOf } from './js-kernels.js';
+import { jsKernelSession } from './js-engine.js';
 import { matMulModel } from './onnx-model.js';
 import { wasmAvailable } from './select-engine.js';
 import { wasmKernelSession } from './wasm-engine.js';
@@ -79,13 +79,7 @@ export function createOrtEngine(ort: OrtLike, options: OrtEngineOptions = {}): N
       const xtTensor = new ort.Tensor('float32', xt, [cols, rows]);
       const kernels = (await wasmAvailable())
         ? wasmKernelSession(await WasmArena.create(reserveFloats * 4), 'onnxruntime+wasm')
-        : {
-            name: 'onnxruntime+js',
-            alloc: (n: number) => new Float32Array(n),
-            sweep: cdSweep,
-            gram: gramOf,
-            dispose() {},
-          };
+        : jsKernelSession('onnxruntime+js');
       const product = async (
         session: OrtSessionLike,
         xs: OrtTensorLike,

@@ -1,6 +1,6 @@
-import type { EngineSession, NmfEngine } from './engine.js';
+import type { NmfEngine } from './engine.js';
 import { SPARSE_DENSITY_THRESHOLD } from './js-engine.js';
-import { orientedSession, type RowPassKernels } from './oriented-session.js';
+import { type KernelSession, orientedSession, type RowPassKernels } from './oriented-session.js';
 import {
   type CsrMatrix,
   csrBytes,
@@ -37,10 +37,7 @@ export const wasmEngine: NmfEngine = {
 };
 
 /** Sweep, Gram and allocation on a WebAssembly arena; products are added by the caller. */
-export function wasmKernelSession(
-  arena: WasmArena,
-  name: string,
-): Omit<EngineSession, 'xTimes' | 'xtTimes' | 'fused' | 'errorTerms'> {
+export function wasmKernelSession(arena: WasmArena, name: string): KernelSession {
   const k = arena.kernels;
   return {
     name,
