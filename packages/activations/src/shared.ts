@@ -1,4 +1,6 @@
 // Everything both entry points export (the platform-specific EccoModel and ortEnv live in node.ts / browser.ts).
+
+export { seededRandom } from '@explainable-ecco/core';
 export {
   ARCHITECTURES,
   type ArchitectureSpec,
@@ -16,7 +18,7 @@ export { type EccoEnv, env } from './files/env.js';
 export { hubFileUrl, isHubModelId } from './files/hub-id.js';
 export type { LoadProgress, ModelFiles, ProgressCallback } from './files/model-files.js';
 export type { ResolveOptions } from './files/resolve-options.js';
-export { pickNextToken, type SamplingOptions, seededRandom } from './generation/sampler.js';
+export { pickNextToken, type SamplingOptions } from './generation/sampler.js';
 export { type EccoModelConfig, parseModelConfig } from './model/config.js';
 export { DTYPE_SUFFIXES, MODEL_DTYPES, type ModelDtype, modelFileFor } from './model/dtype.js';
 export { EccoModelBase, type GenerateOutput } from './model/ecco-model.js';

@@ -36,6 +36,7 @@ export {
   toResultEntry,
 } from './result-entry.js';
 export { redactSecrets } from './secrets.js';
+export { seededRandom } from './seeded-random.js';
 export {
   type FactorizationJson,
   type Float32Json,

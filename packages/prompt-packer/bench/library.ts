@@ -1,3 +1,4 @@
+import { seededRandom } from '@explainable-ecco/core';
 import type { PackExample } from '../src/index.js';
 
 const TOKENS = [
@@ -37,23 +38,12 @@ const EXPLANATIONS = [
   'tokens inside quoted speech',
 ];
 
-/** A small deterministic PRNG (mulberry32), so every run packs the same library. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` examples shaped like the explainer's library entries: an explanation, then records
  * of (token, activation 0–10) pairs, from ~40 to ~1,300 tokens each (mean ~650).
  */
 export function libraryExamples(count: number, seed = 1): PackExample[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const records = 1 + Math.floor(random() * 12);
     const lines = [`Explanation: ${EXPLANATIONS[i % EXPLANATIONS.length]} (example ${i}).`];

@@ -1,4 +1,4 @@
-import { seededRandom } from '../src/seeded-random.js';
+import { seededRandom } from '@explainable-ecco/core';
 
 /**
  * Benchmark data. 'iid': independent Gaussian directions, the hardest case for any graph index

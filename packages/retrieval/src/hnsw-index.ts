@@ -1,6 +1,5 @@
-import { EccoError } from '@explainable-ecco/core';
+import { EccoError, seededRandom } from '@explainable-ecco/core';
 import { DistanceHeap } from './distance-heap.js';
-import { seededRandom } from './seeded-random.js';
 import type { ScoredIndex } from './top-k.js';
 import type { VectorStore } from './vector-store.js';
 

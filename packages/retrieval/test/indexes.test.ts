@@ -1,3 +1,4 @@
+import { seededRandom } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
 import {
   Bm25Index,
@@ -6,7 +7,6 @@ import {
   maximalMarginalRelevance,
   reciprocalRankFusion,
 } from '../src/index.js';
-import { seededRandom } from '../src/seeded-random.js';
 import { TopK } from '../src/top-k.js';
 import { expectRejectsWith } from './helpers.js';
 

@@ -1,16 +1,4 @@
-import { type Factorization, makeTokens } from '@explainable-ecco/core';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run draws the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { type Factorization, makeTokens, seededRandom } from '@explainable-ecco/core';
 
 const WORDS = ['the', 'model', 'factor', 'of', 'neurons', 'reads', 'text', 'and', 'writes', 'a'];
 
@@ -19,7 +7,7 @@ const WORDS = ['the', 'model', 'factor', 'of', 'neurons', 'reads', 'text', 'and'
  * each factor firing strongly on a few percent of tokens.
  */
 export function syntheticFactorization(n: number, k: number, seed = 1): Factorization {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pieces = Array.from({ length: n }, (_, i) => {
     const word = WORDS[Math.floor(rand() * WORDS.length)]!;
     const text = i > 0 && rand() < 0.8 ? `Ġ${word}` : word;

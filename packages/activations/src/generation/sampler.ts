@@ -1,17 +1,5 @@
 import { EccoError } from '@explainable-ecco/core';
 
-/** Seeded uniform [0, 1) generator (mulberry32): same seed, same sequence, on every platform. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface SamplingOptions {
   /** 0 or absent: greedy (argmax). Otherwise logits are divided by it before sampling. */
   temperature?: number | undefined;

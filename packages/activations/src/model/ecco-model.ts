@@ -1,7 +1,12 @@
-import { EccoError, type ModelOutput, type TokenizerFamily } from '@explainable-ecco/core';
+import {
+  EccoError,
+  type ModelOutput,
+  seededRandom,
+  type TokenizerFamily,
+} from '@explainable-ecco/core';
 import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import type { CapturePlan } from '../capture/capture-plan.js';
-import { pickNextToken, seededRandom, validateSampling } from '../generation/sampler.js';
+import { pickNextToken, validateSampling } from '../generation/sampler.js';
 import { encodeText } from '../tokenizer/encode-text.js';
 import type { EccoModelConfig } from './config.js';
 import { forwardBatch, lastLogits, outputsFor } from './forward.js';

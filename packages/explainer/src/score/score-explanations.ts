@@ -5,6 +5,7 @@ import {
   type FactorizationInput,
   type FactorRecord,
   isEccoError,
+  seededRandom,
   toFactorization,
 } from '@explainable-ecco/core';
 import type { CacheStore } from '../cache/cache-store.js';
@@ -32,7 +33,6 @@ import {
   type ScoringWindows,
   scoringWindows,
 } from './scoring-windows.js';
-import { seededRandom } from './seeded-random.js';
 import { chatSimulator, heuristicSimulator, type Simulator } from './simulator.js';
 
 export interface ScoreOptions extends ProviderCallOptions, RecordOptions, ScoringWindowOptions {

@@ -1,5 +1,5 @@
+import { seededRandom } from '@explainable-ecco/core';
 import { type Range, selectWindows } from '../records/windows.js';
-import { seededRandom } from './seeded-random.js';
 
 export interface ScoringWindowOptions {
   /** Tokens on each side of a peak, as in records (default 8). */

@@ -1,5 +1,9 @@
-import { type Factorization, makeTokens, type TokenizerFamily } from '@explainable-ecco/core';
-import { seededRandom } from '../../src/score/seeded-random.js';
+import {
+  type Factorization,
+  makeTokens,
+  seededRandom,
+  type TokenizerFamily,
+} from '@explainable-ecco/core';
 
 export type SyntheticRule = 'digits' | 'commas' | 'special' | 'line-start' | 'word' | 'every-third';
 export const SYNTHETIC_RULES: SyntheticRule[] = [
