@@ -179,8 +179,13 @@ describe('browser (headless Chromium, onnxruntime-web wasm)', () => {
         [`${server.url}/hub/`, id] as const,
       ) as Promise<{ source: string; seen: string[] }>;
     const before = hubRequests().length;
+    const configRequests = () =>
+      server.requests.filter((r) => r.path === '/models/tiny-bert/config.json').length;
+    const configsBefore = configRequests();
     const local = await localFirst('tiny-bert');
     expect(local.source).toBe(`${server.url}/models/tiny-bert`);
+    // The probe's config.json is the one the model loads: fetched once.
+    expect(configRequests() - configsBefore).toBe(1);
     expect(local.seen).toEqual(expect.arrayContaining(['download:onnx/model.onnx']));
     expect(hubRequests().length).toBe(before);
     // Not under /models/: the Hub (here already in the Cache API from the test above).

@@ -10,6 +10,15 @@ function absolute(url: string): string {
   return new URL(url, base).href;
 }
 
+/** `files`, answering `file` from bytes already read (the probe above), so it is fetched once. */
+function withReadAhead(files: ModelFiles, file: string, bytes: Uint8Array): ModelFiles {
+  return {
+    source: files.source,
+    kind: files.kind,
+    read: (name, options) => (name === file ? Promise.resolve(bytes) : files.read(name, options)),
+  };
+}
+
 /**
  * Browser: a URL or path ('/models/demo', './m', 'https://…') is fetched as a model folder; a Hub
  * id is looked for under env.localModelPath first (when set and env.allowLocalModels), then
@@ -47,7 +56,7 @@ export async function openModelFilesWeb(
     });
     // Like transformers.js: a model folder there (it has config.json) wins over the Hub.
     const config = await local.read('config.json', { optional: true }).catch(() => undefined);
-    if (config) return local;
+    if (config) return withReadAhead(local, 'config.json', config);
   }
   const revision = options.revision ?? 'main';
   return new UrlFiles({
