@@ -1,13 +1,8 @@
 import { throwIfAborted } from '@explainable-ecco/core';
 import type { EngineSession } from './engine/engine.js';
+import type { FactorBuffers, FactorShape } from './problem.js';
 import type { ProgressReporter } from './progress.js';
 import type { Pacer } from './yield-control.js';
-
-/** The solver's state: W (rows × width) and Hᵀ (cols × width) in session buffers. */
-export interface FactorBuffers {
-  W: Float32Array;
-  Ht: Float32Array;
-}
 
 export interface SolveControl {
   maxIter: number;
@@ -26,17 +21,15 @@ export interface SolveControl {
  */
 export async function solveCoordinateDescent(
   session: EngineSession,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  { W, Ht }: FactorBuffers,
+  shape: FactorShape,
+  factors: FactorBuffers,
   control: SolveControl,
 ): Promise<{ nIter: number; converged: boolean }> {
+  const { cols, k, width } = shape;
   const HHt = session.alloc(width * width);
   const WtW = session.alloc(width * width);
-  session.gram(Ht, cols, k, width, HHt);
-  const iterate = await iteration(session, rows, cols, k, width, W, Ht, HHt, WtW);
+  session.gram(factors.Ht, cols, k, width, HHt);
+  const iterate = await iteration(session, shape, factors, { HHt, WtW });
   let violationInit = 0;
   for (let iter = 1; iter <= control.maxIter; iter++) {
     throwIfAborted(control.signal, 'NMF');
@@ -60,14 +53,9 @@ export async function solveCoordinateDescent(
  */
 async function iteration(
   session: EngineSession,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  W: Float32Array,
-  Ht: Float32Array,
-  HHt: Float32Array,
-  WtW: Float32Array,
+  { rows, cols, k, width }: FactorShape,
+  { W, Ht }: FactorBuffers,
+  { HHt, WtW }: { HHt: Float32Array; WtW: Float32Array },
 ): Promise<() => number | Promise<number>> {
   const fused = session.fused;
   if (fused?.sweeps === 'H') {

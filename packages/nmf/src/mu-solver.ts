@@ -1,12 +1,10 @@
 import { throwIfAborted } from '@explainable-ecco/core';
-import type { FactorBuffers, SolveControl } from './cd-solver.js';
+import type { SolveControl } from './cd-solver.js';
 import type { EngineSession } from './engine/engine.js';
 import { frobeniusErrorFromProducts, squaredNorm } from './frobenius-error.js';
-import { klError, klUpdateH, klUpdateW } from './kl-updates.js';
+import { EPSILON32, klError, klUpdateH, klUpdateW } from './kl-updates.js';
+import type { FactorBuffers, Problem } from './problem.js';
 import type { NmfBetaLoss } from './types.js';
-
-/** numpy.finfo(float32).eps: scikit-learn's guard against dividing by zero. */
-export const EPSILON32 = 1.1920928955078125e-7;
 
 /**
  * scikit-learn's multiplicative-update solver (`_fit_multiplicative_update`, no
@@ -15,19 +13,15 @@ export const EPSILON32 = 1.1920928955078125e-7;
  */
 export async function solveMultiplicative(
   session: EngineSession,
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  buffers: FactorBuffers,
+  problem: Problem,
+  factors: FactorBuffers,
   betaLoss: NmfBetaLoss,
   control: SolveControl,
 ): Promise<{ nIter: number; converged: boolean }> {
   const step =
     betaLoss === 'frobenius'
-      ? frobeniusStepper(session, x, rows, cols, k, width, buffers)
-      : klStepper(x, rows, cols, k, width, buffers);
+      ? frobeniusStepper(session, problem, factors)
+      : klStepper(problem, factors);
   const errorAtInit = await step.error();
   let previous = errorAtInit;
   for (let iter = 1; iter <= control.maxIter; iter++) {
@@ -57,13 +51,10 @@ interface Stepper {
 
 function frobeniusStepper(
   session: EngineSession,
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
+  problem: Problem,
   { W, Ht }: FactorBuffers,
 ): Stepper {
+  const { x, rows, cols, k, width } = problem;
   const XHt = session.alloc(rows * width);
   const XtW = session.alloc(cols * width);
   const HHt = session.alloc(width * width);
@@ -82,7 +73,7 @@ function frobeniusStepper(
       await session.xTimes(Ht, XHt, width);
       session.gram(Ht, cols, k, width, HHt);
       session.gram(W, rows, k, width, WtW);
-      return frobeniusErrorFromProducts(normX2, W, XHt, WtW, HHt, rows, k, width);
+      return frobeniusErrorFromProducts(normX2, W, { XHt, WtW, HHt }, problem);
     },
   };
 }
@@ -108,21 +99,14 @@ function multiplicativeStep(
   }
 }
 
-function klStepper(
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  { W, Ht }: FactorBuffers,
-): Stepper {
+function klStepper(problem: Problem, factors: FactorBuffers): Stepper {
   return {
     async iterate() {
-      klUpdateW(x, rows, cols, W, Ht, k, width);
-      klUpdateH(x, rows, cols, W, Ht, k, width);
+      klUpdateW(problem, factors);
+      klUpdateH(problem, factors);
     },
     async error() {
-      return klError(x, rows, cols, W, Ht, k, width);
+      return klError(problem, factors);
     },
   };
 }

@@ -7,6 +7,7 @@ import { nndsvdInit } from './init-nndsvd.js';
 import { randomInit } from './init-random.js';
 import { klError } from './kl-updates.js';
 import { solveMultiplicative } from './mu-solver.js';
+import type { FactorBuffers, Problem } from './problem.js';
 import { ProgressReporter } from './progress.js';
 import { SeededRandom } from './random.js';
 import { randomizedSvd, svdSampleCount } from './randomized-svd.js';
@@ -38,14 +39,20 @@ export async function nmf(
   const { rows, cols } = validateMatrix(X, shape);
   const opts = resolveOptions(options, rows, cols);
   const engine = await selectEngine(options.engine);
-  const x = X instanceof Float32Array ? X : Float32Array.from(X);
   const k = opts.nComponents;
   const width = paddedWidth(k);
-  const svdWidth = opts.init === 'random' ? 0 : paddedWidth(svdSampleCount(k, rows, cols));
-  const reserve = 4 * (rows + cols) * width + 2 * width * width + (rows + cols) * svdWidth;
+  const problem: Problem = {
+    x: X instanceof Float32Array ? X : Float32Array.from(X),
+    rows,
+    cols,
+    k,
+    width,
+  };
+  const reserve =
+    4 * (rows + cols) * width + 2 * width * width + (rows + cols) * svdWidthOf(problem, opts);
   let session: EngineSession;
   try {
-    session = await engine.prepare(x, rows, cols, reserve);
+    session = await engine.prepare(problem.x, rows, cols, reserve);
   } catch (cause) {
     if (isEccoError(cause)) throw cause;
     throw new EccoError('INTERNAL', `The ${engine.name} NMF engine failed to start.`, {
@@ -54,7 +61,7 @@ export async function nmf(
     });
   }
   try {
-    return await solve(session, x, rows, cols, k, width, svdWidth, opts, options);
+    return await solve(session, problem, opts, options);
   } catch (cause) {
     if (isEccoError(cause)) throw cause;
     throw new EccoError('INTERNAL', `The ${session.name} NMF engine failed during the solve.`, {
@@ -67,20 +74,23 @@ export async function nmf(
   }
 }
 
+/** Lanes of the randomized SVD's buffers (none for the random init). */
+function svdWidthOf({ rows, cols, k }: Problem, opts: ResolvedNmfOptions): number {
+  return opts.init === 'random' ? 0 : paddedWidth(svdSampleCount(k, rows, cols));
+}
+
 async function solve(
   session: EngineSession,
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  svdWidth: number,
+  problem: Problem,
   opts: ResolvedNmfOptions,
   options: NmfOptions,
 ): Promise<NmfResult> {
-  const W = session.alloc(rows * width);
-  const Ht = session.alloc(cols * width);
-  await initialize(session, x, rows, cols, k, width, svdWidth, opts, W, Ht);
+  const { rows, cols, k, width } = problem;
+  const factors: FactorBuffers = {
+    W: session.alloc(rows * width),
+    Ht: session.alloc(cols * width),
+  };
+  await initialize(session, problem, opts, factors);
   const control = {
     maxIter: opts.maxIter,
     tol: opts.tol,
@@ -90,25 +100,15 @@ async function solve(
   };
   const { nIter, converged } =
     opts.solver === 'cd'
-      ? await solveCoordinateDescent(session, rows, cols, k, width, { W, Ht }, control)
-      : await solveMultiplicative(
-          session,
-          x,
-          rows,
-          cols,
-          k,
-          width,
-          { W, Ht },
-          opts.betaLoss,
-          control,
-        );
+      ? await solveCoordinateDescent(session, problem, factors, control)
+      : await solveMultiplicative(session, problem, factors, opts.betaLoss, control);
   const reconstructionError =
     opts.betaLoss === 'frobenius'
-      ? frobeniusError(x, rows, cols, W, Ht, k, width, session)
-      : klError(x, rows, cols, W, Ht, k, width);
+      ? frobeniusError(problem, factors, session)
+      : klError(problem, factors);
   return {
-    W: unpad(W, rows, k, width),
-    H: transposeUnpad(Ht, cols, k, width),
+    W: unpad(factors.W, rows, k, width),
+    H: transposeUnpad(factors.Ht, cols, k, width),
     rows,
     cols,
     nComponents: k,
@@ -121,16 +121,12 @@ async function solve(
 
 async function initialize(
   session: EngineSession,
-  x: Float32Array,
-  rows: number,
-  cols: number,
-  k: number,
-  width: number,
-  svdWidth: number,
+  problem: Problem,
   opts: ResolvedNmfOptions,
-  W: Float32Array,
-  Ht: Float32Array,
+  { W, Ht }: FactorBuffers,
 ): Promise<void> {
+  const { x, rows, cols, k, width } = problem;
+  const svdWidth = svdWidthOf(problem, opts);
   let sum = 0;
   for (let i = 0; i < x.length; i++) sum += x[i];
   const meanX = sum / x.length;
