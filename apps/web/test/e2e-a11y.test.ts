@@ -1,12 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launchChromium } from '@explainable-ecco/test-kit';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppPage, openApp, waitForEnd } from './helpers/app-page.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, waitForEnd } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 import { appRoot } from './helpers/build-app.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -47,24 +46,13 @@ async function backgroundBrightness(page: Page, selector: string): Promise<numbe
 }
 
 const artifacts = join(appRoot, 'test-artifacts');
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppPage({ open: false });
 
 describe.each(['light', 'dark'] as const)('accessibility, %s scheme', (scheme) => {
   let app: AppPage;
 
   beforeAll(async () => {
-    app = await openApp(browser, server.url, { colorScheme: scheme });
+    app = await session.openApp({ colorScheme: scheme });
   });
 
   afterAll(async () => {

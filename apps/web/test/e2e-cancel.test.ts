@@ -1,42 +1,30 @@
-import {
-  type FakeChatCompletions,
-  launchChromium,
-  startFakeChatCompletions,
-} from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppPage, openApp, runAndWait, stages, waitForEnd } from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAndWait, stages, waitForEnd } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 
 const SLOW_MODEL_MS = 4000;
 let slowModel = true;
-let server: StaticServer;
+// The model file arrives late while `slowModel` is on: a download to cancel.
+const session = useAppPage({
+  delayMs: (path) => (slowModel && path.endsWith('/onnx/model.onnx') ? SLOW_MODEL_MS : 0),
+});
 let slowLlm: FakeChatCompletions;
-let browser: Browser;
-let app: AppPage;
 
 beforeAll(async () => {
-  // The model file arrives late while `slowModel` is on: a download to cancel.
-  server = await serveDirectory(inject('distDir'), {
-    delayMs: (path) => (slowModel && path.endsWith('/onnx/model.onnx') ? SLOW_MODEL_MS : 0),
-  });
   slowLlm = await startFakeChatCompletions(
     () => ({ kind: 'ok', content: JSON.stringify({ explanation: 'Too late.' }), delayMs: 30_000 }),
     { cors: true },
   );
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await slowLlm?.close();
-  await server?.close();
 });
 
 describe('cancel', () => {
   it('stops a run while the model downloads, and the next run starts afresh', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.click('#run');
     await page.waitForSelector('#stages li[data-stage="model"][data-state="running"]');
     expect(await page.isEnabled('#cancel')).toBe(true);
@@ -66,7 +54,7 @@ describe('cancel', () => {
   });
 
   it('stops a run while it waits for explanations, keeping the loaded model', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.check('input[name="explainer"][value="compatible"]');
     await page.fill('#base-url', slowLlm.baseURL);
     await page.fill('#llm-model', 'slow-model');
@@ -93,6 +81,6 @@ describe('cancel', () => {
   });
 
   it('logged no errors', () => {
-    expect(app.errors).toEqual([]);
+    expect(session.app.errors).toEqual([]);
   });
 });

@@ -1,45 +1,31 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium } from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nmfOutcome } from '../src/pipeline/nmf-outcome.js';
 import {
-  type AppPage,
   downloadText,
   factorRows,
   foreignRequests,
-  openApp,
   runAndWait,
   stages,
 } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 import { appRoot } from './helpers/build-app.js';
 import { nodePipeline } from './helpers/node-reference.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
 
 const COUNTING = '1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18';
 const artifacts = join(appRoot, 'test-artifacts');
 
-let server: StaticServer;
-let browser: Browser;
-let app: AppPage;
+const session = useAppPage();
 let reference: Awaited<ReturnType<typeof nodePipeline>>;
 
 beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
   reference = await nodePipeline(COUNTING, { components: 2 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('the counting example on the demo model, in headless Chromium', () => {
   it('runs every stage and shows the factors with heuristic explanations', async () => {
-    const { page } = app;
+    const { page } = session.app;
     expect(await page.inputValue('#preset')).toBe('counting');
     expect(await page.inputValue('#text')).toBe(COUNTING);
     expect(await page.inputValue('#components')).toBe('2');
@@ -70,7 +56,7 @@ describe('the counting example on the demo model, in headless Chromium', () => {
   });
 
   it('runs onnxruntime-web multi-threaded in a cross-origin isolated page', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const { isolated, cores } = await page.evaluate(() => ({
       isolated: crossOriginIsolated,
       cores: navigator.hardwareConcurrency,
@@ -83,7 +69,7 @@ describe('the counting example on the demo model, in headless Chromium', () => {
   });
 
   it('gives the same result JSON as the packages give in Node', async () => {
-    const { name, text } = await downloadText(app.page, 'download-json');
+    const { name, text } = await downloadText(session.app.page, 'download-json');
     expect(name).toBe('counting-sequence.result.json');
     const result = JSON.parse(text);
     writeFileSync(join(artifacts, name), text);
@@ -115,25 +101,25 @@ describe('the counting example on the demo model, in headless Chromium', () => {
   });
 
   it('downloads a self-contained HTML report that works offline', async () => {
-    const { name, text } = await downloadText(app.page, 'download-report');
+    const { name, text } = await downloadText(session.app.page, 'download-report');
     expect(name).toBe('counting-sequence.report.html');
     const path = join(artifacts, name);
     writeFileSync(path, text);
-    const context = await browser.newContext();
+    const context = await session.browser.newContext();
     const requests: string[] = [];
     context.on('request', (r) => requests.push(r.url()));
     const page = await context.newPage();
     await page.goto(`file://${path}`);
     await page.waitForSelector('ecco-factors [part~="factor-row"]');
-    expect(await factorRows(page, 'ecco-factors')).toEqual(await factorRows(app.page));
+    expect(await factorRows(page, 'ecco-factors')).toEqual(await factorRows(session.app.page));
     expect(requests).toEqual([`file://${path}`]);
     await context.close();
   });
 
   it('fetched nothing from outside its origin and logged no errors', () => {
-    expect(foreignRequests(app.requests, server.url)).toEqual([]);
-    expect(app.errors).toEqual([]);
-    const paths = server.requests.map((r) => r.path);
+    expect(foreignRequests(session.app.requests, session.server.url)).toEqual([]);
+    expect(session.app.errors).toEqual([]);
+    const paths = session.server.requests.map((r) => r.path);
     expect(paths).toContain('/ort/ort-wasm-simd-threaded.asyncify.wasm');
     expect(paths).toContain('/models/demo-gpt2/onnx/model.onnx');
   });

@@ -1,16 +1,12 @@
-import { launchChromium } from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppPage, factorRows, openApp, runAndWait, stages } from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import { describe, expect, it } from 'vitest';
+import { factorRows, runAndWait, stages } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 
-let server: StaticServer;
-let browser: Browser;
-let app: AppPage;
+const session = useAppPage();
 
 /** The error box: its code, title and whether it says what to do. */
 async function shownError() {
-  const { page } = app;
+  const { page } = session.app;
   await page.waitForSelector('#error:not([hidden])');
   return {
     code: await page.getAttribute('#error', 'data-code'),
@@ -22,20 +18,9 @@ async function shownError() {
   };
 }
 
-beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('typed errors, shown with what to do', () => {
   it('an empty text is refused at the field, before any work', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#text', '   ');
     await page.click('#run');
     const e = await shownError();
@@ -49,7 +34,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('a bad component count is refused at the field', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#components', '0');
     await page.click('#run');
     const e = await shownError();
@@ -59,7 +44,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('an empty layer range fails in NMF with LAYER_RANGE_INVALID', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.selectOption('#layers', 'range');
     await page.fill('#from-layer', '3');
     await page.fill('#to-layer', '1');
@@ -70,7 +55,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it("layers the model lacks fail in NMF with the model's layers", async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.selectOption('#layers', 'range');
     await page.fill('#from-layer', '5');
     await page.fill('#to-layer', '9');
@@ -90,7 +75,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('a run that fails before factors shows none of the previous run’s', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#text', '1,2,3,4,5,6');
     await page.fill('#components', '2');
     expect(await runAndWait(page)).toBe('complete');
@@ -113,7 +98,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('a text longer than the context fails with TEXT_TOO_LONG, and runs when cut', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const long = Array.from({ length: 200 }, (_, i) => String(i + 1)).join(',');
     await page.fill('#text', long);
     expect(await runAndWait(page)).toBe('failed');
@@ -129,7 +114,7 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('WebGPU asked for where there is none fails with UNSUPPORTED_DEVICE', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#text', 'hello');
     await page.selectOption('#device', 'webgpu');
     expect(await runAndWait(page)).toBe('failed');
@@ -141,10 +126,10 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('a model URL with no model fails with MODEL_NOT_FOUND', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#text', 'hello');
     await page.check('input[name="model-kind"][value="hub"]');
-    await page.fill('#hub-id', `${server.url}/models/nothing-here/`);
+    await page.fill('#hub-id', `${session.server.url}/models/nothing-here/`);
     expect(await runAndWait(page)).toBe('failed');
     const e = await shownError();
     expect(e.code).toBe('MODEL_NOT_FOUND');
@@ -153,14 +138,14 @@ describe('typed errors, shown with what to do', () => {
   });
 
   it('an empty Hub id is refused at the field', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.fill('#hub-id', '');
     await page.click('#run');
     expect(await shownError()).toMatchObject({ code: 'INVALID_OPTION', focused: 'hub-id' });
   });
 
   it('logged no page errors (the 404 of the missing model is the browser’s own log line)', () => {
-    const unexpected = app.errors.filter((e) => !/Failed to load resource.*404/.test(e));
+    const unexpected = session.app.errors.filter((e) => !/Failed to load resource.*404/.test(e));
     expect(unexpected).toEqual([]);
   });
 });

@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, recordedPage } from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openApp } from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import { recordedPage } from '@explainable-ecco/test-kit';
+import { describe, expect, inject, it } from 'vitest';
+import { useAppPage } from './helpers/app-session.js';
 
 const KEY = 'sk-test-FORMLEAK-0123456789abcdef';
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useAppPage({ open: false });
 
 describe('the settings form before the app runs', () => {
   it('the built page names no field but the radio groups, and cannot submit anywhere', () => {
@@ -35,17 +22,17 @@ describe('the settings form before the app runs', () => {
   });
 
   it('keeps a typed key out of the URL and off the server when the scripts never run', async () => {
-    const { page, context } = await recordedPage(browser);
+    const { page, context } = await recordedPage(session.browser);
     try {
       // As if main.ts failed to load: no script runs.
       await page.route(/\.(m?js|ts)(\?|$)/, (route) => route.abort());
-      await page.goto(`${server.url}/`);
+      await page.goto(`${session.server.url}/`);
       expect(await page.isDisabled('#run')).toBe(true);
       expect(await page.isDisabled('#api-key')).toBe(true);
       expect(await page.isDisabled('#text')).toBe(true);
       expect(await page.isHidden('#llm-fields')).toBe(true);
       // The worst case: the fields enabled anyway, a key typed and the form submitted.
-      const before = server.requests.length;
+      const before = session.server.requests.length;
       await page.evaluate((key) => {
         for (const f of document.querySelectorAll('fieldset')) f.disabled = false;
         (document.getElementById('api-key') as HTMLInputElement).value = key;
@@ -53,8 +40,8 @@ describe('the settings form before the app runs', () => {
         (document.getElementById('run-form') as HTMLFormElement).requestSubmit();
       }, KEY);
       await page.waitForTimeout(500);
-      expect(page.url()).toBe(`${server.url}/`);
-      const later = server.requests.slice(before).map((r) => JSON.stringify(r));
+      expect(page.url()).toBe(`${session.server.url}/`);
+      const later = session.server.requests.slice(before).map((r) => JSON.stringify(r));
       expect(later.filter((r) => r.includes(KEY) || r.includes('private'))).toEqual([]);
     } finally {
       await context.close();
@@ -62,7 +49,7 @@ describe('the settings form before the app runs', () => {
   });
 
   it('is enabled once the app has started', async () => {
-    const app = await openApp(browser, server.url);
+    const app = await session.openApp();
     try {
       expect(await app.page.isEnabled('#run')).toBe(true);
       expect(await app.page.isEnabled('#text')).toBe(true);

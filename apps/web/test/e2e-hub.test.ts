@@ -1,24 +1,16 @@
 import { join } from 'node:path';
-import {
-  type HubServer,
-  launchChromium,
-  repoRoot,
-  startHubServer,
-} from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type AppPage, foreignRequests, openApp, runAndWait } from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import { type HubServer, repoRoot, startHubServer } from '@explainable-ecco/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, runAndWait } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 
 const tinyLlama = join(repoRoot, 'fixtures/models/tiny-llama');
 
-let server: StaticServer;
+const session = useAppPage();
 let hub: HubServer;
-let browser: Browser;
-let app: AppPage;
 
 async function chooseHubModel(): Promise<void> {
-  const { page } = app;
+  const { page } = session.app;
   await page.click('details.advanced summary');
   await page.fill('#remote-host', hub.url);
   await page.check('input[name="model-kind"][value="hub"]');
@@ -29,23 +21,18 @@ async function chooseHubModel(): Promise<void> {
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
   hub = await startHubServer({ models: { 'test-org/tiny-llama': tinyLlama } });
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await hub?.close();
-  await server?.close();
 });
 
 describe('a Hub id, from a loopback stand-in for the Hub', () => {
   it('downloads and runs the model', async () => {
     await chooseHubModel();
-    expect(await runAndWait(app.page)).toBe('complete');
-    expect(await app.page.textContent('#summary')).toMatch(
+    expect(await runAndWait(session.app.page)).toBe('complete');
+    expect(await session.app.page.textContent('#summary')).toMatch(
       /^3 factors of \d+ tokens over layers 0, 1, from test-org\/tiny-llama \(llama, 2 layers/,
     );
     const paths = hub.requests.map((r) => r.path);
@@ -58,15 +45,15 @@ describe('a Hub id, from a loopback stand-in for the Hub', () => {
         '/test-org/tiny-llama/resolve/main/onnx/model.onnx',
       ]),
     );
-    expect(foreignRequests(app.requests, server.url, [hub.url])).toEqual([]);
+    expect(foreignRequests(session.app.requests, session.server.url, [hub.url])).toEqual([]);
   });
 
   it('loads it from the browser cache the next time, with no download', async () => {
     const before = hub.requests.length;
-    await app.page.reload();
+    await session.app.page.reload();
     await chooseHubModel();
-    expect(await runAndWait(app.page)).toBe('complete');
+    expect(await runAndWait(session.app.page)).toBe('complete');
     expect(hub.requests.slice(before)).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect(session.app.errors).toEqual([]);
   });
 });

@@ -1,30 +1,20 @@
 import {
   explanationReply,
   type FakeChatCompletions,
-  launchChromium,
   startFakeChatCompletions,
 } from '@explainable-ecco/test-kit';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  type AppPage,
-  downloadText,
-  factorRows,
-  foreignRequests,
-  openApp,
-  runAndWait,
-} from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadText, factorRows, foreignRequests, runAndWait } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 
 const KEY = 'sk-test-0123456789abcdefXYZ';
 const WRONG_KEY = 'sk-wrong-9876543210zyxwvuQ';
 
-let server: StaticServer;
+const session = useAppPage();
 let llm: FakeChatCompletions;
 /** The explanations the server sent, in order. */
 const answers: string[] = [];
-let browser: Browser;
-let app: AppPage;
 
 async function useServer(page: Page, baseUrl: string, key: string, model = 'fake-model') {
   await page.check('input[name="explainer"][value="compatible"]');
@@ -35,7 +25,6 @@ async function useServer(page: Page, baseUrl: string, key: string, model = 'fake
 }
 
 beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
   llm = await startFakeChatCompletions(
     () => {
       const explanation = `Fake explanation ${answers.length + 1}: fires on the numbers.`;
@@ -44,19 +33,15 @@ beforeAll(async () => {
     },
     { acceptKey: KEY, cors: true },
   );
-  browser = await launchChromium();
-  app = await openApp(browser, server.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await llm?.close();
-  await server?.close();
 });
 
 describe('explanations from an OpenAI-compatible server', () => {
   it('shows the server’s explanations, sending the key only there', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await useServer(page, llm.baseURL, KEY);
     expect(await page.textContent('#api-key-help')).toContain(`sent only to ${llm.baseURL}`);
     expect(await runAndWait(page)).toBe('complete');
@@ -74,13 +59,13 @@ describe('explanations from an OpenAI-compatible server', () => {
       expect(JSON.parse(post.rawBody).model).toBe('fake-model');
     }
     // The app's own server never saw the key, in a URL or a header.
-    expect(JSON.stringify(server.requests)).not.toContain(KEY);
-    expect(foreignRequests(app.requests, server.url, [`${llm.url}/`])).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect(JSON.stringify(session.server.requests)).not.toContain(KEY);
+    expect(foreignRequests(session.app.requests, session.server.url, [`${llm.url}/`])).toEqual([]);
+    expect(session.app.errors).toEqual([]);
   });
 
   it('keeps the key in this tab’s sessionStorage only, and out of downloads', async () => {
-    const { page } = app;
+    const { page } = session.app;
     const storage = await page.evaluate(() => ({
       session: JSON.stringify(Object.entries(sessionStorage)),
       local: JSON.stringify(Object.entries(localStorage)),
@@ -100,7 +85,7 @@ describe('explanations from an OpenAI-compatible server', () => {
   });
 
   it('offers the kept key again for the same server, and never to another', async () => {
-    const { page, context } = app;
+    const { page, context } = session.app;
     await page.reload();
     await page.check('input[name="explainer"][value="compatible"]');
     await page.fill('#base-url', llm.baseURL);
@@ -113,7 +98,7 @@ describe('explanations from an OpenAI-compatible server', () => {
     );
     // Another tab has its own sessionStorage.
     const other = await context.newPage();
-    await other.goto(`${server.url}/`);
+    await other.goto(`${session.server.url}/`);
     await other.check('input[name="explainer"][value="compatible"]');
     await other.fill('#base-url', llm.baseURL);
     await other.dispatchEvent('#base-url', 'change');
@@ -122,7 +107,7 @@ describe('explanations from an OpenAI-compatible server', () => {
   });
 
   it('answers a repeated question from the IndexedDB cache, without a request', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await useServer(page, llm.baseURL, KEY);
     const before = llm.allRequests.filter((r) => r.method === 'POST').length;
     expect(await runAndWait(page)).toBe('complete');
@@ -135,7 +120,7 @@ describe('explanations from an OpenAI-compatible server', () => {
   });
 
   it('shows a refused key as a failed explanation without the key in it', async () => {
-    const { page } = app;
+    const { page } = session.app;
     // Another model: the cache (keyed by server, model and prompt, never the key) cannot answer.
     await useServer(page, llm.baseURL, WRONG_KEY, 'other-model');
     expect(await runAndWait(page)).toBe('complete');
@@ -149,7 +134,7 @@ describe('explanations from an OpenAI-compatible server', () => {
   });
 
   it('refuses to run OpenAI without a key, before loading anything', async () => {
-    const { page } = app;
+    const { page } = session.app;
     await page.check('input[name="explainer"][value="openai"]');
     await page.fill('#api-key', '');
     const before = llm.allRequests.length;

@@ -1,28 +1,15 @@
-import { launchChromium } from '@explainable-ecco/test-kit';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openApp, runAndWait, stages } from './helpers/app-page.js';
-import { type StaticServer, serveDirectory } from './helpers/static-server.js';
+import { describe, expect, it } from 'vitest';
+import { runAndWait, stages } from './helpers/app-page.js';
+import { useAppPage } from './helpers/app-session.js';
 
 const MODEL_FILE = '/models/demo-gpt2/onnx/model.onnx';
-let server: StaticServer;
-let browser: Browser;
+const session = useAppPage({ open: false });
 
-const modelFetches = () => server.requests.filter((r) => r.path === MODEL_FILE).length;
-
-beforeAll(async () => {
-  server = await serveDirectory(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const modelFetches = () => session.server.requests.filter((r) => r.path === MODEL_FILE).length;
 
 describe('loading the bundled model ahead of the first run', () => {
   it('starts when the user edits the text, and the run joins that load', async () => {
-    const { page, context, errors } = await openApp(browser, server.url);
+    const { page, context, errors } = await session.openApp();
     const before = modelFetches();
     await page.focus('#text');
     await expect.poll(modelFetches, { timeout: 30_000 }).toBe(before + 1);
@@ -34,7 +21,7 @@ describe('loading the bundled model ahead of the first run', () => {
   });
 
   it('does not load anything for a Hub model the user has not run', async () => {
-    const { page, context, requests } = await openApp(browser, server.url);
+    const { page, context, requests } = await session.openApp();
     await page.check('input[name="model-kind"][value="hub"]');
     await page.fill('#hub-id', 'some-org/some-model');
     const before = requests.length;
