@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakeChatCompletions, startFakeChatCompletions } from '@explainable-ecco/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DiskCacheStore, explain, MemoryCacheStore, type ProgressEvent } from '../src/node.js';
+import {
+  DiskCacheStore,
+  explain,
+  MemoryCacheStore,
+  type ProgressEvent,
+  type RetryPolicy,
+} from '../src/node.js';
 import { markerFactorization } from './helpers/factorizations.js';
-import { markedFactor } from './helpers/fake-openai-server.js';
+import { markedFactor, standInOptions } from './helpers/fake-openai-server.js';
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 20, retries: 6 };
 let server: FakeChatCompletions | undefined;
@@ -15,6 +21,28 @@ afterEach(async () => {
 });
 
 const answer = (factor: number) => JSON.stringify({ explanation: `Fires on "w${factor}".` });
+
+/**
+ * Explains one factor whose first request is refused with `status` and Retry-After: 1 s, and
+ * answered after that: the result, the progress events and the time between the two requests.
+ */
+async function explainAfterRetryAfter(status: 429 | 503, retry: RetryPolicy) {
+  let calls = 0;
+  const stand = await startFakeChatCompletions((req) =>
+    calls++ === 0
+      ? { kind: 'error', status, headers: { 'retry-after': '1' } }
+      : { kind: 'ok', content: answer(markedFactor(req)) },
+  );
+  server = stand;
+  const events: ProgressEvent[] = [];
+  const [result] = await explain(markerFactorization(1), {
+    ...standInOptions(stand),
+    retry,
+    onProgress: (e) => events.push(e),
+  });
+  const [first, second] = stand.requests;
+  return { result: result!, events, gapMs: second!.receivedAt - first!.receivedAt };
+}
 
 describe('explain with the openai provider against a loopback server', () => {
   it('keeps result[i] for factor i when answers finish in reverse order', async () => {
@@ -40,11 +68,8 @@ describe('explain with the openai provider against a loopback server', () => {
     });
     const done: number[] = [];
     const results = await explain(markerFactorization(k), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       apiKey: 'test-key-not-secret',
-      examples: false,
-      cache: false,
       concurrency: k,
       onProgress: (e) => {
         if (e.type === 'done') done.push(e.factor);
@@ -91,10 +116,8 @@ describe('explain with the openai provider against a loopback server', () => {
     try {
       const events: ProgressEvent[] = [];
       const options = {
-        provider: 'openai' as const,
-        baseURL: server.baseURL,
+        ...standInOptions(server),
         apiKey: 'test-key-not-secret',
-        examples: false as const,
         cache: new DiskCacheStore(dir),
         concurrency: 4,
         timeoutMs: 300,
@@ -143,9 +166,7 @@ describe('explain with the openai provider against a loopback server', () => {
     });
     const cache = new MemoryCacheStore();
     const options = {
-      provider: 'openai' as const,
-      baseURL: server.baseURL,
-      examples: false as const,
+      ...standInOptions(server),
       cache,
       retry: { ...FAST_RETRY, retries: 2 },
     };
@@ -167,22 +188,8 @@ describe('explain with the openai provider against a loopback server', () => {
   });
 
   it('honours Retry-After in seconds before retrying a 429', async () => {
-    let calls = 0;
-    server = await startFakeChatCompletions((req) =>
-      calls++ === 0
-        ? { kind: 'error', status: 429, headers: { 'retry-after': '1' } }
-        : { kind: 'ok', content: answer(markedFactor(req)) },
-    );
-    const events: ProgressEvent[] = [];
-    const [r] = await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
-      cache: false,
-      retry: FAST_RETRY,
-      onProgress: (e) => events.push(e),
-    });
-    expect(r!.text).toBe('Fires on "w0".');
+    const { result, events, gapMs } = await explainAfterRetryAfter(429, FAST_RETRY);
+    expect(result.text).toBe('Fires on "w0".');
     const retry = events.find((e) => e.type === 'retrying');
     expect(retry).toMatchObject({
       type: 'retrying',
@@ -193,32 +200,19 @@ describe('explain with the openai provider against a loopback server', () => {
     const delayMs = (retry as { delayMs: number }).delayMs;
     expect(delayMs).toBeGreaterThanOrEqual(1000);
     expect(delayMs).toBeLessThanOrEqual(1100);
-    const [a, b] = server.requests;
-    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
+    expect(gapMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('honours Retry-After on a 503 too, instead of the (here 1 ms) backoff', async () => {
-    let calls = 0;
-    server = await startFakeChatCompletions((req) =>
-      calls++ === 0
-        ? { kind: 'error', status: 503, headers: { 'retry-after': '1' } }
-        : { kind: 'ok', content: answer(markedFactor(req)) },
-    );
-    const events: ProgressEvent[] = [];
-    const [r] = await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
-      cache: false,
-      retry: { baseDelayMs: 1, maxDelayMs: 1 },
-      onProgress: (e) => events.push(e),
+    const { result, events, gapMs } = await explainAfterRetryAfter(503, {
+      baseDelayMs: 1,
+      maxDelayMs: 1,
     });
-    expect(r!.text).toBe('Fires on "w0".');
+    expect(result.text).toBe('Fires on "w0".');
     expect(events.find((e) => e.type === 'retrying')).toMatchObject({
       error: { code: 'PROVIDER_ERROR', message: expect.stringMatching(/503/) },
     });
-    const [a, b] = server.requests;
-    expect(b!.receivedAt - a!.receivedAt).toBeGreaterThanOrEqual(1000);
+    expect(gapMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('holds every worker, not only the failing one, until Retry-After has passed', async () => {
@@ -230,10 +224,7 @@ describe('explain with the openai provider against a loopback server', () => {
         : { kind: 'ok', content: answer(markedFactor(req)), delayMs: 300 },
     );
     const results = await explain(markerFactorization(8), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
-      cache: false,
+      ...standInOptions(server),
       concurrency: 4,
       retry: FAST_RETRY,
     });
@@ -252,10 +243,7 @@ describe('explain with the openai provider against a loopback server', () => {
   it('gives up on a server that hangs on every attempt with PROVIDER_TIMEOUT', async () => {
     server = await startFakeChatCompletions(() => ({ kind: 'hang' }));
     const [r] = await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
-      cache: false,
+      ...standInOptions(server),
       timeoutMs: 100,
       retry: { ...FAST_RETRY, retries: 1 },
     });
@@ -270,10 +258,7 @@ describe('explain with the openai provider against a loopback server', () => {
     setTimeout(() => controller.abort(), 100);
     await expect(
       explain(markerFactorization(4), {
-        provider: 'openai',
-        baseURL: server.baseURL,
-        examples: false,
-        cache: false,
+        ...standInOptions(server),
         timeoutMs: 30_000,
         signal: controller.signal,
       }),
@@ -290,10 +275,8 @@ describe('explain with the openai provider against a loopback server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ecco-explainer-cache-'));
     try {
       await explain(markerFactorization(3), {
-        provider: 'openai',
-        baseURL: server.baseURL,
+        ...standInOptions(server),
         apiKey: key,
-        examples: false,
         cache: new DiskCacheStore(dir),
       });
       expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);

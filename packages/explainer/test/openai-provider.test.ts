@@ -18,7 +18,7 @@ import {
   type UsageReport,
 } from '../src/node.js';
 import { markerFactorization } from './helpers/factorizations.js';
-import { markedFactor } from './helpers/fake-openai-server.js';
+import { factorReply, markedFactor, standInOptions } from './helpers/fake-openai-server.js';
 
 let server: FakeChatCompletions | undefined;
 afterEach(async () => {
@@ -59,6 +59,28 @@ function reasoningModelRejection(body: Body) {
   return undefined;
 }
 
+/**
+ * Explains `k` factors twice with gpt-4o-mini against a stand-in that reports 1000 prompt and 50
+ * completion tokens per answer, both runs sharing one memory cache: the second is served from it.
+ */
+async function explainTwiceWithUsage(k: number) {
+  const stand = await startFakeChatCompletions((req) => ({
+    ...factorReply(req),
+    usage: { prompt: 1000, completion: 50 },
+  }));
+  server = stand;
+  const reports: UsageReport[] = [];
+  const options = {
+    ...standInOptions(stand),
+    model: 'gpt-4o-mini',
+    cache: new MemoryCacheStore(),
+    onReport: (r: UsageReport) => reports.push(r),
+  };
+  const first = await explain(markerFactorization(k), options);
+  const second = await explain(markerFactorization(k), options);
+  return { first, second, reports };
+}
+
 describe('openai provider', () => {
   it('asks for a JSON-schema answer, and drops that for good when the server rejects it', async () => {
     server = await startFakeChatCompletions((req) =>
@@ -67,11 +89,8 @@ describe('openai provider', () => {
         : { kind: 'ok', content: `Explanation: it fires on "w${markedFactor(req)}"` },
     );
     const results = await explain(markerFactorization(3), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'llama3.2',
-      examples: false,
-      cache: false,
       concurrency: 1,
     });
     expect(results.map((r) => r.text)).toEqual([
@@ -106,15 +125,11 @@ describe('openai provider', () => {
   it('retries an empty answer instead of caching it', async () => {
     let calls = 0;
     server = await startFakeChatCompletions((req) =>
-      calls++ === 0
-        ? { kind: 'ok', content: '' }
-        : { kind: 'ok', content: `{"explanation":"w${markedFactor(req)}"}` },
+      calls++ === 0 ? { kind: 'ok', content: '' } : factorReply(req),
     );
     const cache = new MemoryCacheStore();
     const [r] = await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
+      ...standInOptions(server),
       cache,
       retry: { baseDelayMs: 1 },
     });
@@ -152,11 +167,8 @@ describe('openai provider', () => {
     let report: UsageReport | undefined;
     try {
       const results = await explain(markerFactorization(2), {
-        provider: 'openai',
-        baseURL: server.baseURL,
+        ...standInOptions(server),
         apiKey: SECRET,
-        examples: false,
-        cache: false,
         onProgress: (e) => events.push(e),
         onReport: (r) => {
           report = r;
@@ -174,22 +186,7 @@ describe('openai provider', () => {
   });
 
   it('reports requests, tokens and cost from the model registry, and nothing spent on a cached re-run', async () => {
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-      usage: { prompt: 1000, completion: 50 },
-    }));
-    const reports: UsageReport[] = [];
-    const options = {
-      provider: 'openai' as const,
-      baseURL: server.baseURL,
-      model: 'gpt-4o-mini',
-      examples: false as const,
-      cache: new MemoryCacheStore(),
-      onReport: (r: UsageReport) => reports.push(r),
-    };
-    const results = await explain(markerFactorization(4), options);
-    await explain(markerFactorization(4), options);
+    const { first: results, reports } = await explainTwiceWithUsage(4);
     const price = lookupModel('gpt-4o-mini')!.pricePer1M!;
     const expected = (4 * 1000 * price.input + 4 * 50 * price.output) / 1e6;
     expect(reports[0]).toMatchObject({
@@ -207,17 +204,11 @@ describe('openai provider', () => {
   });
 
   it('reports an unknown price as null, not as zero', async () => {
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-    }));
+    server = await startFakeChatCompletions(factorReply);
     let report: UsageReport | undefined;
     await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'my-local-model',
-      examples: false,
-      cache: false,
       onReport: (r) => {
         report = r;
       },
@@ -226,10 +217,7 @@ describe('openai provider', () => {
   });
 
   it('is the default provider when OPENAI_BASE_URL is set, the heuristic otherwise', async () => {
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-    }));
+    server = await startFakeChatCompletions(factorReply);
     vi.stubEnv('OPENAI_API_KEY', '');
     vi.stubEnv('OPENAI_BASE_URL', server.baseURL);
     const [viaEnv] = await explain(markerFactorization(1), { examples: false, cache: false });
@@ -244,18 +232,11 @@ describe('openai provider', () => {
 describe('openai provider: reasoning models and rejected parameters', () => {
   it('sends max_completion_tokens and no temperature to registry reasoning models (o3-mini)', async () => {
     server = await startFakeChatCompletions(
-      (req) =>
-        reasoningModelRejection(bodyOf(req)) ?? {
-          kind: 'ok',
-          content: `{"explanation":"w${markedFactor(req)}"}`,
-        },
+      (req) => reasoningModelRejection(bodyOf(req)) ?? factorReply(req),
     );
     const results = await explain(markerFactorization(3), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'o3-mini-2025-01-31',
-      examples: false,
-      cache: false,
       concurrency: 1,
     });
     expect(results.map((r) => r.error ?? r.text)).toEqual(['w0', 'w1', 'w2']);
@@ -285,19 +266,11 @@ describe('openai provider: reasoning models and rejected parameters', () => {
           message: `Unsupported value: 'messages[${system}].role' does not support 'system' with this model.`,
         };
       }
-      return (
-        reasoningModelRejection(body) ?? {
-          kind: 'ok',
-          content: `{"explanation":"w${markedFactor(req)}"}`,
-        }
-      );
+      return reasoningModelRejection(body) ?? factorReply(req);
     });
     const [r] = await explain(markerFactorization(1), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'o1-mini',
-      examples: false,
-      cache: false,
     });
     expect(r!.text).toBe('w0');
     expect(server.requests).toHaveLength(1);
@@ -310,18 +283,11 @@ describe('openai provider: reasoning models and rejected parameters', () => {
 
   it('switches to max_completion_tokens for the run when an unknown model rejects max_tokens', async () => {
     server = await startFakeChatCompletions(
-      (req) =>
-        reasoningModelRejection(bodyOf(req)) ?? {
-          kind: 'ok',
-          content: `{"explanation":"w${markedFactor(req)}"}`,
-        },
+      (req) => reasoningModelRejection(bodyOf(req)) ?? factorReply(req),
     );
     const results = await explain(markerFactorization(3), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'some-new-reasoner',
-      examples: false,
-      cache: false,
       concurrency: 1,
     });
     expect(results.map((r) => r.error ?? r.text)).toEqual(['w0', 'w1', 'w2']);
@@ -332,17 +298,11 @@ describe('openai provider: reasoning models and rejected parameters', () => {
   });
 
   it('keeps non-reasoning models (and unknown local ones) on max_tokens and temperature', async () => {
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-    }));
+    server = await startFakeChatCompletions(factorReply);
     for (const model of ['gpt-4o-mini', 'llama3.2']) {
       await explain(markerFactorization(1), {
-        provider: 'openai',
-        baseURL: server.baseURL,
+        ...standInOptions(server),
         model,
-        examples: false,
-        cache: false,
       });
     }
     for (const req of server.requests) {
@@ -362,14 +322,11 @@ describe('openai provider: reasoning models and rejected parameters', () => {
             message:
               "This model's maximum context length is 4096 tokens. However, your messages resulted in 5000 tokens.",
           }
-        : { kind: 'ok', content: `{"explanation":"w${markedFactor(req)}"}` },
+        : factorReply(req),
     );
     const results = await explain(markerFactorization(3), {
-      provider: 'openai',
-      baseURL: server.baseURL,
+      ...standInOptions(server),
       model: 'llama3.2',
-      examples: false,
-      cache: false,
       concurrency: 1,
     });
     expect(results[0]!.text).toBe('w0');
@@ -406,11 +363,8 @@ describe('openai provider: reasoning models and rejected parameters', () => {
     for (const model of ['gpt-3.5-turbo-instruct', 'davinci-002']) {
       await expect(
         explain(markerFactorization(2), {
-          provider: 'openai',
-          baseURL: server.baseURL,
+          ...standInOptions(server),
           model,
-          examples: false,
-          cache: false,
         }),
       ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', details: { endpoint: 'completion' } });
     }
@@ -424,10 +378,7 @@ describe('openai provider: secrets and cached usage', () => {
 
   it('redacts OPENAI_API_KEY from the environment in scoring errors and cache warnings', async () => {
     vi.stubEnv('OPENAI_API_KEY', ENV_KEY);
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-    }));
+    server = await startFakeChatCompletions(factorReply);
     // A cache whose write fails with a message that quotes the key (e.g. a signed URL).
     const leakyCache: CacheStore = {
       get: async () => undefined,
@@ -437,9 +388,7 @@ describe('openai provider: secrets and cached usage', () => {
     };
     const events: ProgressEvent[] = [];
     const explanations = await explain(markerFactorization(2), {
-      provider: 'openai',
-      baseURL: server.baseURL,
-      examples: false,
+      ...standInOptions(server),
       cache: leakyCache,
       onProgress: (e) => events.push(e),
     });
@@ -466,22 +415,7 @@ describe('openai provider: secrets and cached usage', () => {
   });
 
   it('marks answers served from the cache as costing nothing, as the report does', async () => {
-    server = await startFakeChatCompletions((req) => ({
-      kind: 'ok',
-      content: `{"explanation":"w${markedFactor(req)}"}`,
-      usage: { prompt: 1000, completion: 50 },
-    }));
-    const reports: UsageReport[] = [];
-    const options = {
-      provider: 'openai' as const,
-      baseURL: server.baseURL,
-      model: 'gpt-4o-mini',
-      examples: false as const,
-      cache: new MemoryCacheStore(),
-      onReport: (r: UsageReport) => reports.push(r),
-    };
-    const first = await explain(markerFactorization(2), options);
-    const second = await explain(markerFactorization(2), options);
+    const { first, second, reports } = await explainTwiceWithUsage(2);
     expect(first[0]!.usage!.costUsd).toBeGreaterThan(0);
     expect(first[0]!.usage!.cached).toBeUndefined();
     for (const r of second) {
