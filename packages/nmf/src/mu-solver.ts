@@ -49,6 +49,11 @@ interface Stepper {
   error(): Promise<number>;
 }
 
+/**
+ * The Frobenius rule on the session's products. X·Hᵀ and HHᵀ (one pass over X) and WᵀW are
+ * formed once per factor update and shared by the error and the next half-step, so evaluating
+ * the error costs no extra pass over X.
+ */
 function frobeniusStepper(
   session: EngineSession,
   problem: Problem,
@@ -60,19 +65,29 @@ function frobeniusStepper(
   const HHt = session.alloc(width * width);
   const WtW = session.alloc(width * width);
   const normX2 = squaredNorm(x);
+  /** Whether XHt and HHt hold the products of the current Hᵀ, and WtW WᵀW of the current W. */
+  let hProductsCurrent = false;
+  let wGramCurrent = false;
+  const hProducts = async () => {
+    if (hProductsCurrent) return;
+    await session.xTimes(Ht, XHt, width);
+    session.gram(Ht, cols, k, width, HHt);
+    hProductsCurrent = true;
+  };
   return {
     async iterate() {
-      await session.xTimes(Ht, XHt, width);
-      session.gram(Ht, cols, k, width, HHt);
+      await hProducts();
       multiplicativeStep(W, rows, XHt, HHt, k, width);
       await session.xtTimes(W, XtW, width);
       session.gram(W, rows, k, width, WtW);
+      wGramCurrent = true;
       multiplicativeStep(Ht, cols, XtW, WtW, k, width);
+      hProductsCurrent = false;
     },
     async error() {
-      await session.xTimes(Ht, XHt, width);
-      session.gram(Ht, cols, k, width, HHt);
-      session.gram(W, rows, k, width, WtW);
+      await hProducts();
+      if (!wGramCurrent) session.gram(W, rows, k, width, WtW);
+      wGramCurrent = true;
       return frobeniusErrorFromProducts(normX2, W, { XHt, WtW, HHt }, problem);
     },
   };
