@@ -1,10 +1,14 @@
 import protobuf from 'protobufjs/light.js';
+import { OnnxType } from '../../src/onnx/elem-type.js';
 
 /**
  * The test helpers' one ONNX protobuf schema (field numbers from onnx.proto): enough of
  * ModelProto to build small graphs, rewrite exported models (fp16) and move weights out
- * (external data). Decoding drops what it does not list, e.g. `value_info`, on purpose: a
- * rewritten model must not keep float32 annotations on tensors that became float16.
+ * (external data). It is not src/onnx/schema.ts on purpose: that one is the package's lite
+ * reader, which leaves tensor payloads and the model's other fields out, while these helpers
+ * write whole models; being separate, it also checks the package's field numbers. Decoding
+ * drops what it does not list, e.g. `value_info`, on purpose: a rewritten model must not keep
+ * float32 annotations on tensors that became float16.
  */
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -82,8 +86,5 @@ export const ModelProto = root.lookupType('Model');
 /** TensorProto. */
 export const TensorProto = root.lookupType('Tensor');
 
-/** TensorProto.DataType values the tests use. */
-export const FLOAT = 1;
-export const INT8 = 3;
-export const INT64 = 7;
-export const FLOAT16 = 10;
+/** TensorProto.DataType values the tests use: the package's own table (src/onnx/elem-type.ts). */
+export const { FLOAT, INT8, INT64, FLOAT16 } = OnnxType;
