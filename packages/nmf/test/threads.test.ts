@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isEccoError } from '@explainable-ecco/core';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +34,17 @@ describe('threaded WebAssembly engine (worker_threads)', () => {
       expect(maxRelativeDiff(threaded.H, single.H)).toBeLessThan(1e-4);
     });
   }
+
+  it('starts its helpers from source run through tsx, which wraps inner functions in __name()', () => {
+    // The benchmarks run src/ with tsx; the helper's source text must not need tsx's helpers.
+    const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', resolve(packageRoot, 'test/threads-under-tsx.ts')],
+      { cwd: packageRoot, encoding: 'utf8' },
+    );
+    expect(out.trim()).toBe('wasm-sparse×2 5');
+  });
 
   it('is deterministic for a given thread count, and handles tall X (split by rows)', async () => {
     const tall = smallMatrix(cols, rows, 5, 0.6);

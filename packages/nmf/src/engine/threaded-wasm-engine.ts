@@ -138,7 +138,11 @@ function runHelper(
   }
 }
 
+// The helper runs from runHelper's source text, so it must not call anything defined outside it.
+// Transpilers that keep function names (tsx, esbuild --keep-names) wrap inner functions in a
+// module-level __name(); an identity stand-in keeps that source runnable on its own.
 const HELPER_SOURCE = `'use strict';
+const __name = (fn) => fn;
 const runHelper = ${runHelper.toString()};
 const port = typeof require === 'function' ? require('node:worker_threads').parentPort : null;
 if (port) port.once('message', (m) => runHelper(m, (r) => port.postMessage(r)));
